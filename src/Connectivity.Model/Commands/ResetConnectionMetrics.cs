@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using Connectivity.Model.Headers;
+using Connectivity.Model.Signals;
+
+namespace Connectivity.Model.Commands;
+
+/// <summary>Resets the metrics of a connection's running clients (spec §4.2).</summary>
+public sealed record ResetConnectionMetrics(string ConnectionId, DittoHeaders Headers) : IConnectionCommand
+{
+    public const string TypeName = "connectivity.commands:resetConnectionMetrics";
+
+    public string Type => TypeName;
+
+    public JsonObject ToJson() => SignalJson.CommandWithConnectionId(TypeName, ConnectionId);
+
+    public static ResetConnectionMetrics FromJson(JsonObject json, DittoHeaders headers) => new(SignalJson.RequireConnectionId(json), headers);
+}
