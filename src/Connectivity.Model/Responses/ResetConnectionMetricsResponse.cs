@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using Connectivity.Model.Commands;
+using Connectivity.Model.Headers;
+using Connectivity.Model.Signals;
+
+namespace Connectivity.Model.Responses;
+
+/// <summary>Reply to <c>resetConnectionMetrics</c>: 200 (spec §3.4).</summary>
+public sealed record ResetConnectionMetricsResponse(string ConnectionId, DittoHeaders Headers) : IConnectivityResponse
+{
+    public const string TypeName = "connectivity.responses:resetConnectionMetrics";
+
+    public string Type => TypeName;
+
+    public int Status => 200;
+
+    public JsonObject ToJson() => SignalJson.Response(TypeName, Status, (SignalJson.ConnectionIdField, ConnectionId));
+
+    public static ResetConnectionMetricsResponse FromJson(JsonObject json, DittoHeaders headers) =>
+        new(SignalJson.RequireString(json, SignalJson.ConnectionIdField), headers);
+}
