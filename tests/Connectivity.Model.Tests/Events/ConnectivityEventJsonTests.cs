@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Connectivity.Model.Errors;
 using Connectivity.Model.Events;
@@ -64,7 +65,7 @@ public class ConnectivityEventJsonTests
         var json = ConnectivityEventJson.ToJson(new ConnectionClosed("c", 1, instant));
 
         Assert.EndsWith(suffix, json["_timestamp"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(DateTimeOffset.Parse(parsedForm, System.Globalization.CultureInfo.InvariantCulture), ConnectivityEventJson.FromJson(json).Timestamp);
+        Assert.Equal(DateTimeOffset.Parse(parsedForm, CultureInfo.InvariantCulture), ConnectivityEventJson.FromJson(json).Timestamp);
     }
 
     [Fact]
