@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Connectivity.Model.Validation;
+
+/// <summary>Durations in specific config: a number with unit <c>ms</c>, <c>s</c>, <c>m</c> or <c>h</c> (seconds when plain).</summary>
+internal static partial class SpecificConfigDurations
+{
+    public static TimeSpan? Parse(string raw)
+    {
+        var match = DurationRegex().Match(raw.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var value = double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
+        return match.Groups["unit"].Value switch
+        {
+            "ms" => TimeSpan.FromMilliseconds(value),
+            "m" => TimeSpan.FromMinutes(value),
+            "h" => TimeSpan.FromHours(value),
+            _ => TimeSpan.FromSeconds(value),
+        };
+    }
+
+    [GeneratedRegex(@"^(?<value>[0-9]+(\.[0-9]+)?)(?<unit>ms|s|m|h)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationRegex();
+}
