@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connectivity.Model.Headers;
 using Connectivity.Model.Signals;
@@ -22,6 +24,8 @@ public sealed record RetrieveConnectionLogsResponse(
     /// <summary>Default JSON size budget of a merged log response (<c>maxLogSizeBytes</c>).</summary>
     public const long DefaultMaxLogSizeBytes = 250_000;
 
+    private static readonly JsonSerializerOptions SizeMeasuring = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public string Type => TypeName;
 
     public int Status => 200;
@@ -44,7 +48,7 @@ public sealed record RetrieveConnectionLogsResponse(
         long size = 0;
         foreach (var entry in newestFirst)
         {
-            size += Encoding.UTF8.GetByteCount(entry.ToJson().ToJsonString());
+            size += SizeInBytes(entry);
             if (size > maxLogSizeBytes)
             {
                 break;
@@ -85,6 +89,9 @@ public sealed record RetrieveConnectionLogsResponse(
         ["enabledSince"] = EnabledSince is { } since ? JsonValue.Create(JavaInstant.Format(since)) : null,
         ["enabledUntil"] = EnabledUntil is { } until ? JsonValue.Create(JavaInstant.Format(until)) : null,
     };
+
+    /// <summary>The UTF-8 size of an entry's JSON as sent: without HTML-safe escaping.</summary>
+    public static int SizeInBytes(LogEntry entry) => Encoding.UTF8.GetByteCount(entry.ToJson().ToJsonString(SizeMeasuring));
 
     /// <summary>Reads either JSON shape (with or without <c>type</c>/<c>status</c>).</summary>
     public static RetrieveConnectionLogsResponse FromJson(JsonObject json, DittoHeaders headers) =>
