@@ -9,11 +9,13 @@ namespace Connectivity.Service.Monitoring;
 /// environment variables, validated at start.</summary>
 public static class MonitoringServiceCollectionExtensions
 {
-    public static IServiceCollection AddConnectionMonitoring(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="environment">Reads environment variables; <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</param>
+    public static IServiceCollection AddConnectionMonitoring(
+        this IServiceCollection services, IConfiguration configuration, Func<string, string?>? environment = null)
     {
         services.AddOptions<ConnectionLoggerOptions>()
             .Bind(configuration.GetSection(ConnectionLoggerOptions.SectionName))
-            .PostConfigure(options => options.ApplyEnvironment(Environment.GetEnvironmentVariable))
+            .PostConfigure(options => options.ApplyEnvironment(environment ?? Environment.GetEnvironmentVariable))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectionLoggerOptions>, ConnectionLoggerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
