@@ -15,8 +15,11 @@ internal sealed class SqliteReadConnections(string databasePath)
         Pooling = true,
     }.ToString();
 
+    private volatile bool closed;
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
+        ObjectDisposedException.ThrowIf(closed, typeof(SqliteStore));
         var connection = new SqliteConnection(connectionString);
         try
         {
@@ -30,9 +33,10 @@ internal sealed class SqliteReadConnections(string databasePath)
         }
     }
 
-    /// <summary>Closes the pooled connections so the file is released.</summary>
-    public void Clear()
+    /// <summary>Refuses further reads and closes the pooled connections so the file is released.</summary>
+    public void Close()
     {
+        closed = true;
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -53,11 +53,11 @@ public sealed class SqliteStore : IAsyncDisposable
         return new SqliteStore(new SqliteWriter(connection), new SqliteReadConnections(databasePath));
     }
 
-    /// <summary>Commits the writes already queued, refuses new ones and releases the file.</summary>
+    /// <summary>Commits the writes already queued, refuses new reads and writes, and releases the file.</summary>
     public async ValueTask DisposeAsync()
     {
         await writer.DisposeAsync();
-        readers.Clear();
+        readers.Close();
     }
 
     private static void ConfigureWriteConnection(SqliteConnection connection)

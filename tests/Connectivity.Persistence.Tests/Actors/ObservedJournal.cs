@@ -7,7 +7,8 @@ namespace Connectivity.Persistence.Tests.Actors;
 
 /// <summary>
 /// Wraps a journal to watch replays: where each started, how many run at once (at most), and, while
-/// <see cref="HoldReplays"/> is set, keeps every replay waiting until <see cref="ReleaseOneReplay"/>.
+/// <see cref="HoldReplays"/> is set, keeps every replay waiting until <see cref="ReleaseOneReplay"/>; while
+/// <see cref="RefuseWrites"/> is set, fails every write.
 /// </summary>
 public sealed class ObservedJournal(IJournal inner) : IJournal
 {
@@ -17,6 +18,8 @@ public sealed class ObservedJournal(IJournal inner) : IJournal
     private int started;
 
     public bool HoldReplays { get; init; }
+
+    public bool RefuseWrites { get; init; }
 
     public ConcurrentQueue<(string PersistenceId, long FromSequenceNr)> Replays { get; } = new();
 
@@ -51,7 +54,8 @@ public sealed class ObservedJournal(IJournal inner) : IJournal
         }
     }
 
-    public Task WriteAsync(IReadOnlyList<PersistentRepr> events, CancellationToken ct = default) => inner.WriteAsync(events, ct);
+    public Task WriteAsync(IReadOnlyList<PersistentRepr> events, CancellationToken ct = default) =>
+        RefuseWrites ? Task.FromException(new IOException("Journal unavailable.")) : inner.WriteAsync(events, ct);
 
     public Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken ct = default) =>
         inner.ReadHighestSequenceNrAsync(persistenceId, ct);

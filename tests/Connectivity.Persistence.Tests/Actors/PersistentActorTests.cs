@@ -152,9 +152,7 @@ public sealed class PersistentActorTests : IAsyncLifetime
     [Fact]
     public async Task PersistentActor_should_fail_to_its_supervisor_when_the_journal_refuses_a_write()
     {
-        var closed = await SqliteStore.OpenAsync(database.Path);
-        await closed.DisposeAsync();
-        var system = StartSystem(closed.Journal);
+        var system = StartSystem(new ObservedJournal(Store.Journal) { RefuseWrites = true });
         var error = new TaskCompletionSource<ActorError>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = system.EventStream.Subscribe<ActorError>(e => error.TrySetResult(e));
         var counter = system.ActorOf(CounterActor.Props("counter-1"), "counter");
@@ -162,7 +160,7 @@ public sealed class PersistentActorTests : IAsyncLifetime
         counter.Tell(new Increment(1));
         var published = await error.Task.WaitAsync(AskTimeout);
 
-        Assert.IsType<ObjectDisposedException>(published.Exception);
+        Assert.IsType<IOException>(published.Exception);
         Assert.Equal(new CounterState(0, 0), await counter.Ask<CounterState>(new GetCount(), AskTimeout));
     }
 

@@ -47,13 +47,15 @@ public sealed class SqliteStoreTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task SqliteStore_should_refuse_writes_when_disposed()
+    public async Task SqliteStore_should_refuse_reads_and_writes_when_disposed()
     {
         var store = await SqliteStore.OpenAsync(database.Path);
         await store.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(
             () => store.Journal.WriteAsync([new PersistentRepr("a", 1, "m", "{}", [], DateTimeOffset.UtcNow)]));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.Journal.ReadHighestSequenceNrAsync("a"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.Snapshots.LoadAsync("a"));
     }
 
     [Fact]
