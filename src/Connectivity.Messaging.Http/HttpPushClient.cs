@@ -1,0 +1,245 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Connectivity.Model.Connections;
+using Connectivity.Model.Monitoring;
+using Connectivity.Service.Clients;
+using Microsoft.Extensions.Logging;
+
+namespace Connectivity.Messaging.Http;
+
+/// <summary>
+/// The client of an <c>http-push</c> connection (spec §8.4). HTTP has no session, so "connected" means: the URI's host
+/// answered a request to the base path (HEAD, or GET when HEAD is not allowed) and accepted the credentials. Basic
+/// auth comes from the URI's user info; <c>client-cert</c> credentials, <c>ca</c> and <c>validateCertificates</c> shape
+/// TLS. One <see cref="SocketsHttpHandler"/> per client, with at most <c>parallelism</c> connections to the host.
+/// </summary>
+public sealed class HttpPushClient : IConnectionClient
+{
+    /// <summary>The default limit for opening a TCP (and TLS) connection.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The specificConfig key of the number of parallel requests (default 1).</summary>
+    public const string ParallelismKey = "parallelism";
+
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Connection connection;
+    private readonly ClientContext context;
+    private readonly ConnectionUri uri;
+    private readonly Uri baseUri;
+    private readonly HttpClient httpClient;
+    private readonly ILogger logger;
+    private readonly Lock gate = new();
+    private DateTimeOffset? connectedSince;
+
+    public HttpPushClient(Connection connection, ClientContext context, TimeSpan connectTimeout)
+    {
+        this.connection = connection;
+        this.context = context;
+        uri = connection.ParsedUri;
+        baseUri = new UriBuilder(uri.Scheme, uri.Host.Trim('[', ']'), uri.Port, uri.Path.Length == 0 ? "/" : uri.Path).Uri;
+        logger = context.LoggerFactory.CreateLogger<HttpPushClient>();
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = connectTimeout,
+            MaxConnectionsPerServer = Parallelism(connection),
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            SslOptions = SslOptions(connection),
+        };
+        httpClient = new HttpClient(handler, disposeHandler: true) { Timeout = RequestTimeout };
+        if (uri.Username is not null)
+        {
+            var userInfo = Encoding.UTF8.GetBytes($"{uri.Username}:{uri.Password}");
+            httpClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(userInfo));
+        }
+    }
+
+    /// <summary>
+    /// Checks that the host is reachable and accepts the credentials. 401/403 is an authentication failure, an
+    /// unresolvable host or a TLS failure is user-indicated (misconfigured), a refused, reset or timed-out connection is
+    /// not (failed); any other HTTP status counts as connected.
+    /// </summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var statusCode = await Request(HttpMethod.Head, cancellationToken).ConfigureAwait(false);
+        if (statusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+        {
+            statusCode = await Request(HttpMethod.Get, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (statusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw ConnectionFailureException.Unauthorized(
+                $"The authentication at {uri.Masked} failed ({((int)statusCode).ToString(CultureInfo.InvariantCulture)} {statusCode}).");
+        }
+
+        HttpPushClientLog.Reachable(logger, connection.Id, uri.Masked, (int)statusCode);
+        lock (gate)
+        {
+            connectedSince = context.TimeProvider.GetUtcNow();
+        }
+    }
+
+    public Task DisconnectAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            connectedSince = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Always empty: <c>http-push</c> connections have no sources.</summary>
+    public IReadOnlyList<ResourceStatus> SourceStatuses() => [];
+
+    /// <summary>One entry per target: <c>open</c> since the connect while connected, else <c>closed</c>.</summary>
+    public IReadOnlyList<ResourceStatus> TargetStatuses()
+    {
+        DateTimeOffset? since;
+        lock (gate)
+        {
+            since = connectedSince;
+        }
+
+        return
+        [
+            .. connection.Targets.Select(target => new ResourceStatus(
+                ResourceType.Target, context.ClientId, target.Address, since is null ? LiveStatus.Closed : LiveStatus.Open, InStateSince: since)),
+        ];
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        httpClient.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<HttpStatusCode> Request(HttpMethod method, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, baseUri);
+        try
+        {
+            using var response = await httpClient
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                .ConfigureAwait(false);
+            HttpPushClientLog.Answered(logger, connection.Id, method.Method, uri.Masked, (int)response.StatusCode);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException e)
+        {
+            throw Classify(e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ConnectionFailureException.Failed($"The request to {uri.Masked} timed out.", e);
+        }
+    }
+
+    private ConnectionFailureException Classify(HttpRequestException e) => e.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError =>
+            ConnectionFailureException.Misconfigured($"The host '{uri.Host}' of {uri.Masked} could not be resolved.", e),
+        HttpRequestError.SecureConnectionError =>
+            ConnectionFailureException.Misconfigured($"The TLS handshake with {uri.Masked} failed: {Innermost(e).Message}", e),
+        _ when e.InnerException is AuthenticationException =>
+            ConnectionFailureException.Misconfigured($"The TLS handshake with {uri.Masked} failed: {Innermost(e).Message}", e),
+        HttpRequestError.ConnectionError =>
+            ConnectionFailureException.Failed($"The connection to {uri.Masked} failed: {Innermost(e).Message}", e),
+        _ => ConnectionFailureException.Failed($"The request to {uri.Masked} failed: {Innermost(e).Message}", e),
+    };
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
+    private static int Parallelism(Connection connection)
+    {
+        if (!connection.SpecificConfig.TryGetValue(ParallelismKey, out var text))
+        {
+            return 1;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parallelism) && parallelism > 0
+            ? parallelism
+            : throw ConnectionFailureException.Misconfigured($"The specificConfig '{ParallelismKey}' must be a positive integer, not '{text}'.");
+    }
+
+    [SuppressMessage(
+        "Security",
+        "CA5359:Do not disable certificate validation",
+        Justification = "validateCertificates=false is the connection owner's explicit choice (spec §1.1).")]
+    private static SslClientAuthenticationOptions SslOptions(Connection connection)
+    {
+        var options = new SslClientAuthenticationOptions();
+        if (connection.Credentials is ClientCertificateCredentials { Cert: { } cert, Key: { } key })
+        {
+            options.ClientCertificates = [LoadClientCertificate(cert, key)];
+        }
+
+        if (!connection.ValidateCertificates)
+        {
+            options.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+        }
+        else if (connection.Ca is { } ca)
+        {
+            var trusted = LoadTrustedCertificates(ca);
+            options.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                certificate is not null && IsTrusted(certificate, errors, trusted);
+        }
+
+        return options;
+    }
+
+    private static X509Certificate2 LoadClientCertificate(string cert, string key)
+    {
+        try
+        {
+            return X509Certificate2.CreateFromPem(cert, key);
+        }
+        catch (CryptographicException e)
+        {
+            throw ConnectionFailureException.Misconfigured($"The client certificate or its key could not be read: {e.Message}", e);
+        }
+    }
+
+    private static X509Certificate2Collection LoadTrustedCertificates(string ca)
+    {
+        var trusted = new X509Certificate2Collection();
+        try
+        {
+            trusted.ImportFromPem(ca);
+        }
+        catch (CryptographicException e)
+        {
+            throw ConnectionFailureException.Misconfigured($"The trusted certificates ('ca') could not be read: {e.Message}", e);
+        }
+
+        return trusted.Count > 0
+            ? trusted
+            : throw ConnectionFailureException.Misconfigured("The trusted certificates ('ca') contain no PEM certificate.");
+    }
+
+    /// <summary>The server certificate must chain to one of the <c>ca</c> certificates; the host name must match.</summary>
+    private static bool IsTrusted(X509Certificate certificate, SslPolicyErrors errors, X509Certificate2Collection trusted)
+    {
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var server = new X509Certificate2(certificate);
+        return chain.Build(server);
+    }
+}
