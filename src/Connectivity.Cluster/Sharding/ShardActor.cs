@@ -1,0 +1,60 @@
+using Connectivity.Actors;
+
+namespace Connectivity.Cluster.Sharding;
+
+/// <summary>
+/// One shard: creates its entities on demand as children named by entity id, and passivates them on request while
+/// buffering what arrives for them meanwhile, so that nothing sent to a passivating entity is lost.
+/// Failing entities are restarted with exponential backoff (1 s to 120 s), as Ditto restarts a connection actor.
+/// </summary>
+public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
+{
+    private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> passivating = [];
+
+    public static Props Props(Func<string, Props> entityProps) =>
+        Actors.Props.Create(() => new ShardActor(entityProps))
+            .WithSupervisorStrategy(new OneForOneStrategy(
+                maxNrOfRetries: -1,
+                withinTimeRange: Timeout.InfiniteTimeSpan,
+                decider: _ => Directive.Restart,
+                backoff: new RestartBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(120))));
+
+    protected override ValueTask OnReceive(object message)
+    {
+        switch (message)
+        {
+            case ShardingEnvelope envelope when passivating.TryGetValue(envelope.EntityId, out var buffer):
+                buffer.Add((envelope.Message, Sender));
+                break;
+            case ShardingEnvelope envelope:
+                EntityOf(envelope.EntityId).Tell(envelope.Message, Sender);
+                break;
+            case Passivate passivate when !passivating.ContainsKey(Sender.Path.Name):
+                passivating[Sender.Path.Name] = [];
+                Sender.Tell(passivate.StopMessage, Self);
+                break;
+            case Passivate:
+                break;
+            case Terminated terminated:
+                var id = terminated.ActorRef.Path.Name;
+                if (passivating.Remove(id, out var buffered) && buffered.Count > 0)
+                {
+                    var entity = EntityOf(id);
+                    foreach (var (bufferedMessage, sender) in buffered)
+                    {
+                        entity.Tell(bufferedMessage, sender);
+                    }
+                }
+
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+
+        return default;
+    }
+
+    private IActorRef EntityOf(string entityId) =>
+        Context.Child(entityId) ?? Context.Watch(Context.ActorOf(entityProps(entityId), entityId));
+}

@@ -1,0 +1,18 @@
+using Connectivity.Actors;
+
+namespace Connectivity.Cluster.Sharding;
+
+/// <summary>
+/// How a shard region creates and addresses its entities.
+/// </summary>
+/// <param name="EntityProps">Props of the entity with the given id.</param>
+/// <param name="ExtractEntityId">The entity id a message is for, or null when the region cannot route it.</param>
+/// <param name="RememberedEntities">Ids of entities to start when the region starts (e.g. connections that should be open).</param>
+/// <param name="NumberOfShards">Fixed number of shards; must never change for a given journal.</param>
+/// <param name="Unroutable">Reply for a message the region cannot route (sent back to its sender); null drops it to dead letters.</param>
+public sealed record ShardRegionSettings(
+    Func<string, Props> EntityProps,
+    Func<object, string?> ExtractEntityId,
+    Func<CancellationToken, Task<IReadOnlyList<string>>> RememberedEntities,
+    int NumberOfShards = 100,
+    Func<object, object?>? Unroutable = null);

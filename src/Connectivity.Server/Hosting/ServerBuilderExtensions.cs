@@ -1,0 +1,57 @@
+using Connectivity.Actors;
+using Connectivity.Gateway;
+using Connectivity.Gateway.Auth;
+using Connectivity.Gateway.Dispatch;
+using Connectivity.Messaging.Http;
+using Connectivity.Service.Clients;
+using Connectivity.Service.Monitoring;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Connectivity.Server.Hosting;
+
+/// <summary>
+/// Composition of the single-node server: configuration (appsettings, environment, Ditto's variable names),
+/// the actor system and its runtime, and the HTTP gateway.
+/// </summary>
+public static class ServerBuilderExtensions
+{
+    public static WebApplicationBuilder AddConnectivityServer(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(ServerOptions.DefaultUrls);
+        }
+
+        var services = builder.Services;
+        services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
+        services.PostConfigure<ServerOptions>(o => o.DataDir = configuration["CONNECTIVITY_DATA_DIR"] ?? o.DataDir);
+        services.Configure<GatewayOptions>(configuration.GetSection(GatewayOptions.Section));
+        services.PostConfigure<GatewayOptions>(o => o.InstanceId = configuration["CONNECTIVITY_INSTANCE_ID"] ?? o.InstanceId);
+        services.Configure<DevOpsAuthOptions>(configuration.GetSection(DevOpsAuthOptions.Section));
+        services.PostConfigure<DevOpsAuthOptions>(o => o.Password = configuration["DEVOPS_PASSWORD"] ?? o.Password);
+        services.Configure<ClientActorSettings>(configuration.GetSection("Connectivity:Client"));
+        services.Configure<ConnectionLoggerOptions>(configuration.GetSection(ConnectionLoggerOptions.SectionName));
+        services.PostConfigure<ConnectionLoggerOptions>(o => o.ApplyEnvironment(key => configuration[key]));
+        services.Configure<KestrelServerOptions>(o =>
+            o.Limits.MaxRequestBodySize = configuration.GetValue<long?>($"{GatewayOptions.Section}:{nameof(GatewayOptions.MaxRequestBodyBytes)}")
+                ?? new GatewayOptions().MaxRequestBodyBytes);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => ActorSystem.Create("connectivity", new ActorSystemSettings { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
+        services.AddSingleton<IConnectionClientFactory, HttpPushClientFactory>();
+        services.AddSingleton<ConnectivityDispatcher>();
+        services.AddHostedService<ConnectivityRuntime>();
+        return builder;
+    }
+
+    public static WebApplication MapConnectivityEndpoints(this WebApplication app)
+    {
+        app.UseMiddleware<Gateway.Http.DittoErrorMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<DevOpsBasicAuthMiddleware>();
+        app.MapGet("/health", () => Results.Ok(new { status = "UP" }));
+        app.MapGatewayApis();
+        return app;
+    }
+}

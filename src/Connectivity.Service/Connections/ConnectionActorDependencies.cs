@@ -1,0 +1,32 @@
+using Connectivity.Model.Connections;
+using Connectivity.Model.Validation;
+using Connectivity.Service.Clients;
+using Connectivity.Service.Monitoring;
+using Microsoft.Extensions.Logging;
+
+namespace Connectivity.Service.Connections;
+
+/// <summary>What every <see cref="ConnectionPersistenceActor"/> of a node shares: validation, client factories per connection type, settings.</summary>
+public sealed record ConnectionActorDependencies(
+    ConnectionValidator Validator,
+    IReadOnlyDictionary<ConnectionType, IConnectionClientFactory> ClientFactories,
+    ClientActorSettings ClientSettings,
+    ConnectionLoggerOptions LoggerOptions,
+    IClientAnnouncements Announcements,
+    ILoggerFactory LoggerFactory)
+{
+    /// <summary>Number of connectivity nodes that can host a client; 1 in single-node mode.</summary>
+    public Func<int> ClusterMemberCount { get; init; } = () => 1;
+
+    /// <summary>Idle time after which a connection whose desired status is not open is passivated (Ditto: 45 min).</summary>
+    public TimeSpan PassivateAfter { get; init; } = TimeSpan.FromMinutes(45);
+
+    /// <summary>How often the actor checks for inactivity and expired logging.</summary>
+    public TimeSpan ActivityCheckInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the connection actor waits for its clients to connect on open and modify (Ditto: 55 s).</summary>
+    public TimeSpan ClientAskTimeout { get; init; } = TimeSpan.FromSeconds(55);
+
+    /// <summary>Status aggregation timeout without a <c>timeout</c> header: 0.75 × 500 ms (spec §2.9).</summary>
+    public TimeSpan DefaultStatusTimeout { get; init; } = TimeSpan.FromMilliseconds(375);
+}
