@@ -285,6 +285,21 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
         Assert.False(string.IsNullOrWhiteSpace(error["message"]?.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("PATCH", "/api/2/connections/some-id")]
+    [InlineData("DELETE", "/api/2/connections")]
+    [InlineData("GET", "/devops/piggyback/connectivity")]
+    public async Task Requests_should_answer_405_json_when_the_method_is_not_allowed_on_a_known_route(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), Route(path));
+
+        using var response = await Client.SendAsync(request);
+
+        var error = await response.ShouldBeJsonObjectAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Equal(405, error["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrWhiteSpace(error["error"]?.GetValue<string>()));
+    }
+
     [Fact]
     public async Task Requests_should_answer_400_when_the_timeout_header_is_not_a_duration()
     {

@@ -109,6 +109,15 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.DoesNotContain(answered.Keys, id => !existing.Contains(id));
             output.WriteLine($"existing after restart: {existing.Count} (of which answered {answered.Count})");
 
+            // More than the retrieve limit (100): the full list is refused, the ids still come.
+            if (existing.Count > 100)
+            {
+                using var list = await server.Client.GetAsync(Route(ConnectionsPath));
+                await list.ShouldBeErrorAsync(HttpStatusCode.BadRequest, "connectivity:connections.amount.illegal");
+                using var idsOnly = await server.Client.GetAsync(Route(ConnectionsPath + "?ids-only=true"));
+                Assert.Equal(existing.Count, (await idsOnly.ShouldBeJsonArrayAsync(HttpStatusCode.OK)).Count);
+            }
+
             // Content intact for everything that exists (answered ones and in-flight ones that made it).
             await Task.WhenAll(existing.Select(async id =>
             {
@@ -230,6 +239,65 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Empty(Strings((await server.Client.PiggybackAsync(IdsRetrieval, byTag))["connectionIds"]));
             byTag["tag"] = "g-after";
             Assert.Equal([modifiedId], Strings((await server.Client.PiggybackAsync(IdsRetrieval, byTag))["connectionIds"]));
+        }
+        catch
+        {
+            output.WriteLine(server.Output);
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task Server_should_keep_snapshotted_modifications_and_deletions_when_killed_right_after_them()
+    {
+        await using var server = await ServerProcess.StartAsync("durability-snapshot");
+        try
+        {
+            var id = ConnectionJson.NewId("snapshot");
+            var deletedId = ConnectionJson.NewId("snapshot-deleted");
+            await server.Client.PutNewAsync(ConnectionJson.HttpPush(id, "closed", Sink.Uri));
+            await server.Client.PutNewAsync(ConnectionJson.HttpPush(deletedId, "open", Sink.Uri, "deleted-tag"));
+            for (var i = 1; i <= 12; i++)
+            {
+                using var put = await server.Client.PutAsync(ConnectionPath(id), Json(ConnectionJson.HttpPush(id, "closed", Sink.Uri, $"v{i}")));
+                Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+            }
+
+            using (var open = await server.Client.PostAsync(ConnectionPath(id, "/command"), Text("connectivity.commands:openConnection")))
+            {
+                Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+            }
+
+            using (var delete = await server.Client.DeleteAsync(ConnectionPath(deletedId)))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+            }
+
+            server.KillHard();
+            await server.RestartAsync();
+
+            var connection = await server.Client.GetJsonObjectAsync(Route($"{ConnectionsPath}/{id}?fields=id,connectionStatus,tags,_revision"));
+            Assert.Equal(14, connection["_revision"]!.GetValue<long>());
+            Assert.Equal("open", connection["connectionStatus"]!.GetValue<string>());
+            Assert.Equal(["v12"], Strings(connection["tags"]));
+            using (var gone = await server.Client.GetAsync(ConnectionPath(deletedId)))
+            {
+                await gone.ShouldBeErrorAsync(HttpStatusCode.NotFound, "connectivity:connection.notfound");
+            }
+
+            var ids = Strings((await server.Client.PiggybackAsync(IdsRetrieval, Command("retrieveAllConnectionIds")))["connectionIds"]);
+            Assert.Equal([id], ids);
+            var byTag = Command("connectivity.sudo.commands:sudoRetrieveConnectionIdsByTag");
+            byTag["tag"] = "deleted-tag";
+            Assert.Empty(Strings((await server.Client.PiggybackAsync(IdsRetrieval, byTag))["connectionIds"]));
+            byTag["tag"] = "v5";
+            Assert.Empty(Strings((await server.Client.PiggybackAsync(IdsRetrieval, byTag))["connectionIds"]));
+            var (_, took) = await Eventually.UntilAsync(
+                () => server.Client.GetJsonObjectAsync(ConnectionPath(id, "/status")),
+                s => s["liveStatus"]?.GetValue<string>() == "open",
+                ReopenDeadline,
+                s => s.ToJsonString());
+            output.WriteLine($"reopened {took.TotalMilliseconds:0} ms after the restart");
         }
         catch
         {
