@@ -14,7 +14,8 @@ if ! dotnet build Connectivity.Cluster.sln -c Release -nologo -v quiet -clp:Erro
   exit 1
 fi
 
-dotnet test Connectivity.Cluster.sln -c Release --no-build -nologo \
+# A hung test is killed after 5 minutes and reported as a failure (with a dump of where it hung).
+dotnet test Connectivity.Cluster.sln -c Release --no-build -nologo --blame-hang-timeout 5m \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 test_rc=$?
 

@@ -16,8 +16,7 @@ public sealed partial class DittoErrorMiddleware(RequestDelegate next, ILogger<D
         try
         {
             await next(context);
-            if (!context.Response.HasStarted && context.Response.ContentLength is null && context.Response.StatusCode is 404 or 405
-                && context.GetEndpoint() is null)
+            if (!context.Response.HasStarted && context.Response.ContentLength is null && context.Response.StatusCode is 404 or 405)
             {
                 var request = context.Request;
                 var error = context.Response.StatusCode == 404
