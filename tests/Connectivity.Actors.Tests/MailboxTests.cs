@@ -55,7 +55,7 @@ public sealed class MailboxTests
     public async Task SystemMessages_should_overtake_user_messages_when_both_are_queued()
     {
         var dispatcher = new ManualDispatcher();
-        await using var system = ActorSystem.Create("test", new ActorSystemSettings { Dispatcher = dispatcher.Schedule });
+        var system = ActorSystem.Create("test", new ActorSystemSettings { Dispatcher = dispatcher.Schedule });
         var processed = new List<object>();
         var deadLetters = new List<object>();
         using var subscription = system.EventStream.Subscribe<DeadLetter>(letter => deadLetters.Add(letter.Message));
@@ -69,13 +69,15 @@ public sealed class MailboxTests
 
         Assert.Empty(processed);
         Assert.Equal(["one", "two"], deadLetters);
+        dispatcher.Release();
+        await system.Terminate();
     }
 
     [Fact]
     public async Task Throughput_should_give_another_actor_a_turn_when_limit_is_reached()
     {
         var dispatcher = new ManualDispatcher();
-        await using var system = ActorSystem.Create("test", new ActorSystemSettings { Dispatcher = dispatcher.Schedule });
+        var system = ActorSystem.Create("test", new ActorSystemSettings { Dispatcher = dispatcher.Schedule });
         var order = new List<object>();
         var busy = system.ActorOf(DelegateActor.Props((_, message) => order.Add(message)).WithThroughput(2), "busy");
         var other = system.ActorOf(DelegateActor.Props((_, message) => order.Add(message)), "other");
@@ -90,6 +92,8 @@ public sealed class MailboxTests
         dispatcher.RunAll();
 
         Assert.Equal(["a1", "a2", "b1", "a3", "a4", "a5"], order);
+        dispatcher.Release();
+        await system.Terminate();
     }
 
     [Fact]

@@ -4,12 +4,32 @@ namespace Connectivity.Actors.Tests.TestKit;
 public sealed class ManualDispatcher
 {
     private readonly Queue<IThreadPoolWorkItem> _turns = new();
+    private bool _released;
 
     public void Schedule(IThreadPoolWorkItem turn)
     {
         lock (_turns)
         {
-            _turns.Enqueue(turn);
+            if (!_released)
+            {
+                _turns.Enqueue(turn);
+                return;
+            }
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(turn, preferLocal: false);
+    }
+
+    /// <summary>Hands the pending and all later turns to the thread pool (e.g. to terminate the system).</summary>
+    public void Release()
+    {
+        lock (_turns)
+        {
+            _released = true;
+            while (_turns.TryDequeue(out var turn))
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(turn, preferLocal: false);
+            }
         }
     }
 
