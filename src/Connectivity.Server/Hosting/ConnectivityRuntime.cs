@@ -22,6 +22,7 @@ namespace Connectivity.Server.Hosting;
 public sealed partial class ConnectivityRuntime(
     ActorSystem system,
     IOptions<ServerOptions> serverOptions,
+    ConnectivityLimits limits,
     IOptions<ClientActorSettings> clientSettings,
     IOptions<ConnectionLoggerOptions> loggerOptions,
     IOptions<Gateway.GatewayOptions> gatewayOptions,
@@ -44,7 +45,7 @@ public sealed partial class ConnectivityRuntime(
         SubscribeToSystemEvents();
 
         var dependencies = new ConnectionActorDependencies(
-            new ConnectionValidator(ConnectivityLimits.Default),
+            new ConnectionValidator(limits),
             clientFactories.ToDictionary(f => f.Type),
             clientSettings.Value with { InstanceId = gatewayOptions.Value.InstanceId },
             loggerOptions.Value,

@@ -3,6 +3,7 @@ using Connectivity.Gateway;
 using Connectivity.Gateway.Auth;
 using Connectivity.Gateway.Dispatch;
 using Connectivity.Messaging.Http;
+using Connectivity.Model.Validation;
 using Connectivity.Service.Clients;
 using Connectivity.Service.Monitoring;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -31,6 +32,7 @@ public static class ServerBuilderExtensions
         services.Configure<DevOpsAuthOptions>(configuration.GetSection(DevOpsAuthOptions.Section));
         services.PostConfigure<DevOpsAuthOptions>(o => o.Password = configuration["DEVOPS_PASSWORD"] ?? o.Password);
         services.Configure<ClientActorSettings>(configuration.GetSection("Connectivity:Client"));
+        services.AddSingleton(ReadLimits(configuration));
         services.Configure<ConnectionLoggerOptions>(configuration.GetSection(ConnectionLoggerOptions.SectionName));
         services.PostConfigure<ConnectionLoggerOptions>(o => o.ApplyEnvironment(key => configuration[key]));
         services.Configure<KestrelServerOptions>(o =>
@@ -42,7 +44,19 @@ public static class ServerBuilderExtensions
         services.AddSingleton<IConnectionClientFactory, HttpPushClientFactory>();
         services.AddSingleton<ConnectivityDispatcher>();
         services.AddHostedService<ConnectivityRuntime>();
+        services.AddHostedService<DevOpsAuthStartupCheck>();
         return builder;
+    }
+
+    /// <summary>Connection limits and host rules from <c>Connectivity:Limits</c>, with Ditto's variables <c>CONNECTION_SOURCE_NUMBER</c> and <c>CONNECTION_TARGET_NUMBER</c>.</summary>
+    private static ConnectivityLimits ReadLimits(IConfiguration configuration)
+    {
+        var limits = configuration.GetSection("Connectivity:Limits").Get<ConnectivityLimits>() ?? ConnectivityLimits.Default;
+        return limits with
+        {
+            MaxSources = configuration.GetValue<int?>("CONNECTION_SOURCE_NUMBER") ?? limits.MaxSources,
+            MaxTargets = configuration.GetValue<int?>("CONNECTION_TARGET_NUMBER") ?? limits.MaxTargets,
+        };
     }
 
     public static WebApplication MapConnectivityEndpoints(this WebApplication app)
