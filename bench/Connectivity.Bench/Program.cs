@@ -1,1 +1,15 @@
-Console.WriteLine("benchmarks: see README");
+using Connectivity.Bench;
+
+var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["actors"] = ActorBenchmark.RunAsync,
+};
+
+if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: Connectivity.Bench <{string.Join('|', benchmarks.Keys)}>");
+    return 2;
+}
+
+await run();
+return 0;
