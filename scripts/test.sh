@@ -8,6 +8,18 @@ results=TestResults
 rm -rf "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Peers the tests need, on 127.0.0.1 only; stopped when this script exits.
+. ci/peers/peers.sh
+export PEERS_DIR=/tmp/connectivity-peers
+trap stop_all_peers EXIT
+peers_apt postgresql-15
+if ! start_postgres 25432 > /dev/null; then
+  echo "PostgreSQL did not start"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export CONNECTIVITY_TEST_POSTGRES="Host=127.0.0.1;Port=25432;Username=postgres;Database=postgres"
+
 if ! dotnet build Connectivity.Cluster.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "build failed"
   echo "0 passed, 1 failed"
