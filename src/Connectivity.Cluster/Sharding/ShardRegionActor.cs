@@ -4,27 +4,30 @@ namespace Connectivity.Cluster.Sharding;
 
 /// <summary>
 /// The entry point of a sharded entity type (Akka's ShardRegion): routes each message by its entity id to the shard
-/// <c>stableHash(id) % NumberOfShards</c>, a child named by the shard id, which runs the entity. On start it wakes the
-/// remembered entities. Single-node form: every shard is local.
+/// <c>stableHash(id) % NumberOfShards</c>. A local shard is a child named by the shard id, which runs the entity. In
+/// cluster mode a shard whose lease another node holds gets the message forwarded to that node's region, and a shard
+/// without a known owner (hand-off, failover) keeps its messages here until it has one: they are delayed, not lost.
+/// Remembered entities start when their shard starts on this node.
 /// </summary>
 public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
 {
+    private readonly Dictionary<string, List<Buffered>> waiting = [];
+    private readonly HashSet<string> handingOff = [];
+    private readonly Dictionary<IActorRef, (string ShardId, IActorRef ReplyTo)> handOffs = [];
+
     public static Props Props(ShardRegionSettings settings) => Actors.Props.Create(() => new ShardRegionActor(settings));
 
     protected override ValueTask PreStart()
     {
-        var self = Self;
-        _ = Task.Run(async () =>
+        if (settings.Cluster is null)
         {
-            try
-            {
-                self.Tell(new RememberedEntitiesLoaded(await settings.RememberedEntities(CancellationToken.None)));
-            }
-            catch (Exception e)
-            {
-                self.Tell(new Status.Failure(e));
-            }
-        });
+            StartRememberedEntities(shardId: null);
+        }
+        else
+        {
+            Context.Timers.StartPeriodicTimer(RetryTick.Instance, RetryTick.Instance, settings.RetryInterval);
+        }
+
         return default;
     }
 
@@ -35,22 +38,46 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
             case RememberedEntitiesLoaded loaded:
                 foreach (var id in loaded.EntityIds)
                 {
-                    Route(id, new StartEntity(id));
+                    Route(id, new StartEntity(id), ActorRefs.NoSender);
                 }
 
                 break;
             case Status.Failure failure:
                 throw new InvalidOperationException("Loading the remembered entities failed.", failure.Cause);
+            case ShardHomed homed:
+                handingOff.Remove(homed.ShardId);
+                StartRememberedEntities(homed.ShardId);
+                RetryWaiting();
+                break;
+            case ShardLostLocally lost:
+                if (Context.Child(lost.ShardId) is { } lostShard)
+                {
+                    Context.Stop(lostShard);
+                }
+
+                break;
+            case HandOffShard handOff:
+                HandOff(handOff.ShardId);
+                break;
+            case Terminated terminated when handOffs.Remove(terminated.ActorRef, out var pending):
+                pending.ReplyTo.Tell(new ShardHandedOff(pending.ShardId), Self);
+                break;
+            case RetryTick:
+                RetryWaiting();
+                break;
+            case ForwardFailed failed:
+                Wait(failed.ShardId, new Buffered(failed.EntityId, failed.Message, failed.Sender, failed.Since));
+                break;
             case StartEntity start:
-                Route(start.EntityId, start);
+                Route(start.EntityId, start, Sender);
                 break;
             case ShardingEnvelope envelope:
-                Route(envelope.EntityId, envelope.Message);
+                Route(envelope.EntityId, envelope.Message, Sender);
                 break;
             default:
                 if (settings.ExtractEntityId(message) is { } entityId)
                 {
-                    Route(entityId, message);
+                    Route(entityId, message, Sender);
                 }
                 else if (settings.Unroutable?.Invoke(message) is { } reply)
                 {
@@ -67,12 +94,118 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
         return default;
     }
 
-    private void Route(string entityId, object message)
+    private void Route(string entityId, object message, IActorRef sender) =>
+        Route(new Buffered(entityId, message, sender, Context.System.TimeProvider.GetUtcNow()));
+
+    private void Route(Buffered item)
     {
-        var shardId = StableHash.ShardOf(entityId, settings.NumberOfShards);
-        var shard = Context.Child(shardId) ?? Context.ActorOf(ShardActor.Props(settings.EntityProps), shardId);
-        shard.Tell(new ShardingEnvelope(entityId, message), Sender);
+        var shardId = StableHash.ShardOf(item.EntityId, settings.NumberOfShards);
+        if (settings.Cluster is not { } cluster || (cluster.Locator.IsLocal(shardId) && !handingOff.Contains(shardId)))
+        {
+            var shard = Context.Child(shardId) ?? Context.ActorOf(ShardActor.Props(settings.EntityProps), shardId);
+            shard.Tell(new ShardingEnvelope(item.EntityId, item.Message), item.Sender);
+        }
+        else if (!handingOff.Contains(shardId) && cluster.Locator.OwnerAddress(shardId) is { } owner)
+        {
+            Forward(cluster.Remote, owner, shardId, item);
+        }
+        else
+        {
+            Wait(shardId, item);
+        }
     }
 
+    private void Forward(IRemoteRegion remote, string owner, string shardId, Buffered item)
+    {
+        var self = Self;
+        var regionPath = Self.Path.ToString();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await remote.ForwardAsync(owner, regionPath, new ShardingEnvelope(item.EntityId, item.Message), item.Sender);
+            }
+            catch (Exception)
+            {
+                self.Tell(new ForwardFailed(shardId, item.EntityId, item.Message, item.Sender, item.Since));
+            }
+        });
+    }
+
+    private void Wait(string shardId, Buffered item)
+    {
+        if (!waiting.TryGetValue(shardId, out var list))
+        {
+            waiting[shardId] = list = [];
+        }
+
+        list.Add(item);
+    }
+
+    /// <summary>Routes every waiting message again; those waiting longer than the buffer timeout go to dead letters.</summary>
+    private void RetryWaiting()
+    {
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        var now = Context.System.TimeProvider.GetUtcNow();
+        var items = waiting.Values.SelectMany(list => list).ToList();
+        waiting.Clear();
+        foreach (var item in items)
+        {
+            if (now - item.Since > settings.BufferTimeout)
+            {
+                Context.System.DeadLetters.Tell(item.Message, item.Sender);
+            }
+            else
+            {
+                Route(item);
+            }
+        }
+    }
+
+    private void HandOff(string shardId)
+    {
+        handingOff.Add(shardId);
+        if (Context.Child(shardId) is { } shard)
+        {
+            handOffs[Context.Watch(shard)] = (shardId, Sender);
+            Context.Stop(shard);
+        }
+        else
+        {
+            Sender.Tell(new ShardHandedOff(shardId), Self);
+        }
+    }
+
+    private void StartRememberedEntities(string? shardId)
+    {
+        var self = Self;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var ids = await settings.RememberedEntities(CancellationToken.None);
+                self.Tell(new RememberedEntitiesLoaded(
+                    shardId is null ? ids : ids.Where(id => StableHash.ShardOf(id, settings.NumberOfShards) == shardId).ToList()));
+            }
+            catch (Exception e)
+            {
+                self.Tell(new Status.Failure(e));
+            }
+        });
+    }
+
+    private sealed record Buffered(string EntityId, object Message, IActorRef Sender, DateTimeOffset Since);
+
     private sealed record RememberedEntitiesLoaded(IReadOnlyList<string> EntityIds);
+
+    private sealed record ForwardFailed(string ShardId, string EntityId, object Message, IActorRef Sender, DateTimeOffset Since);
+
+    private sealed class RetryTick
+    {
+        public static readonly RetryTick Instance = new();
+    }
 }

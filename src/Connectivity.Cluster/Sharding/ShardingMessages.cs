@@ -8,3 +8,15 @@ public sealed record Passivate(object StopMessage);
 
 /// <summary>Wakes an entity without a command (remembered entities on startup, pings).</summary>
 public sealed record StartEntity(string EntityId);
+
+/// <summary>Tells a region that this node now holds the lease of <paramref name="ShardId"/>: start its remembered entities, deliver what waited.</summary>
+public sealed record ShardHomed(string ShardId);
+
+/// <summary>Tells a region that this node lost the lease of <paramref name="ShardId"/>: stop the shard at once.</summary>
+public sealed record ShardLostLocally(string ShardId);
+
+/// <summary>Asks a region to stop <paramref name="ShardId"/> before its lease is released (graceful hand-off); answered with <see cref="ShardHandedOff"/>.</summary>
+public sealed record HandOffShard(string ShardId);
+
+/// <summary>Reply to <see cref="HandOffShard"/>: the shard's entities have stopped.</summary>
+public sealed record ShardHandedOff(string ShardId);

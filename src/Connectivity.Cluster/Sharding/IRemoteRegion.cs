@@ -1,0 +1,7 @@
+namespace Connectivity.Cluster.Sharding;
+
+/// <summary>Delivers a message to the same region on another node (cluster transport); throws when the node cannot be reached.</summary>
+public interface IRemoteRegion
+{
+    Task ForwardAsync(string nodeAddress, string regionPath, object message, Actors.IActorRef sender);
+}
