@@ -202,8 +202,7 @@ public sealed class ShardLeaseManager : IAsyncDisposable
             bool renewed;
             try
             {
-                using var call = CallToken(ct);
-                renewed = await table.RenewAsync(lease, options.LeaseTtl, call.Token);
+                renewed = await CallAsync(t => table.RenewAsync(lease, options.LeaseTtl, t), ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
@@ -266,8 +265,13 @@ public sealed class ShardLeaseManager : IAsyncDisposable
 
         try
         {
-            using var call = CallToken(ct);
-            await table.ReleaseAsync(lease, call.Token);
+            await CallAsync(
+                async t =>
+                {
+                    await table.ReleaseAsync(lease, t);
+                    return true;
+                },
+                ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -291,8 +295,7 @@ public sealed class ShardLeaseManager : IAsyncDisposable
             ShardLease? lease;
             try
             {
-                using var call = CallToken(ct);
-                lease = await table.TryAcquireAsync(Region, shardId, NodeId, options.LeaseTtl, call.Token);
+                lease = await CallAsync(t => table.TryAcquireAsync(Region, shardId, NodeId, options.LeaseTtl, t), ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
@@ -322,8 +325,7 @@ public sealed class ShardLeaseManager : IAsyncDisposable
         IReadOnlyList<ShardLease> leases;
         try
         {
-            using var call = CallToken(ct);
-            leases = await table.ReadAllAsync(Region, call.Token);
+            leases = await CallAsync(t => table.ReadAllAsync(Region, t), ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -394,11 +396,11 @@ public sealed class ShardLeaseManager : IAsyncDisposable
     private DateTimeOffset SafeUntil(DateTimeOffset renewalStarted) => renewalStarted + options.LeaseTtl - options.LeaseSafetyMargin;
 
     /// <summary>A database call may take up to the safety margin; after that its answer could come too late to use.</summary>
-    private CancellationTokenSource CallToken(CancellationToken ct)
+    private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
-        var call = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        call.CancelAfter(options.LeaseSafetyMargin);
-        return call;
+        using var timeout = new CancellationTokenSource(options.LeaseSafetyMargin, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        return await call(linked.Token);
     }
 
     private void Raise<T>(Action<T>? handler, T argument, string shardId)

@@ -21,6 +21,7 @@ public sealed class MembershipService : BackgroundService
     private readonly List<Action<MembershipSnapshot>> subscribers = [];
     private MembershipSnapshot current = MembershipSnapshot.Empty;
     private DateTimeOffset? lastSuccessfulRead;
+    private bool stale = true;
 
     public MembershipService(
         IMembershipTable table, IOptions<ClusterOptions> options, TimeProvider timeProvider, ILogger<MembershipService> logger)
@@ -66,7 +67,16 @@ public sealed class MembershipService : BackgroundService
     }
 
     /// <summary>Whether <see cref="Current"/> may be out of date: nothing read yet, or the last round failed.</summary>
-    public bool IsStale { get; private set; } = true;
+    public bool IsStale
+    {
+        get
+        {
+            lock (gate)
+            {
+                return stale;
+            }
+        }
+    }
 
     /// <summary>
     /// Calls <paramref name="onSnapshot"/> at once with <see cref="Current"/>, then with every new snapshot, in
@@ -121,7 +131,11 @@ public sealed class MembershipService : BackgroundService
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            IsStale = true;
+            lock (gate)
+            {
+                stale = true;
+            }
+
             MembershipLog.RoundFailed(logger, Self.NodeId, e);
         }
     }
@@ -162,7 +176,7 @@ public sealed class MembershipService : BackgroundService
         lock (gate)
         {
             lastSuccessfulRead = timeProvider.GetUtcNow();
-            IsStale = false;
+            stale = false;
             if (current.HasMembers(live))
             {
                 return;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Connectivity.Cluster.Leases;
 using Connectivity.Cluster.Membership;
 using Connectivity.Cluster.Tests.Membership;
@@ -101,14 +102,42 @@ public sealed class ShardLeaseManagerTests(PostgresFixture postgres) : IClassFix
 
         await UntilPlacedAsync(first);
 
-        var c = Start("node-c");
+        var c = Running("node-c");
         var cluster = first.Append(c).ToArray();
         Join(cluster);
+        c.Manager.Start();
         await UntilPlacedAsync(cluster);
 
         Assert.Equal(c.Manager.Held.Keys.Order(), handedOff.Order());
         Assert.All(c.Manager.Held.Values, l => Assert.Equal(2, l.Epoch));
         Assert.All(first.SelectMany(n => n.Manager.Held.Values), l => Assert.Equal(1, l.Epoch));
+    }
+
+    [Fact]
+    public async Task ShardLeaseManager_should_let_the_others_take_a_crashed_nodes_shards_only_after_the_ttl()
+    {
+        var cluster = new[] { Running("node-a"), Running("node-b"), Running("node-c") };
+        var crashed = cluster[2];
+        Join(cluster);
+
+        // node-c takes its shards in one round of its own, then never runs again: no renewal, no hand-off.
+        var acquiredAt = Stopwatch.GetTimestamp();
+        await crashed.Manager.TickAsync(default);
+        var ofC = crashed.Manager.Held.Keys.ToList();
+        Assert.NotEmpty(ofC);
+        cluster[0].Manager.Start();
+        cluster[1].Manager.Start();
+        await UntilPlacedAsync(cluster);
+
+        var survivors = new[] { cluster[0], cluster[1] };
+        Join(survivors);
+        await UntilPlacedAsync(survivors);
+
+        var takeovers = events.Where(e => e.Node != "node-c" && e.Kind == "acquired" && ofC.Contains(e.ShardId)).ToList();
+        Assert.Equal(ofC.Order(), takeovers.Select(e => e.ShardId).Order());
+        Assert.All(takeovers, e => Assert.Equal(2, e.Epoch));
+        var ttl = crashed.Options.LeaseTtl;
+        Assert.All(takeovers, e => Assert.True(Stopwatch.GetElapsedTime(acquiredAt, e.At) >= ttl - TimeSpan.FromMilliseconds(50)));
     }
 
     [Fact]
@@ -236,41 +265,49 @@ public sealed class ShardLeaseManagerTests(PostgresFixture postgres) : IClassFix
         }
     }
 
+    /// <summary>Nodes on the real clock that see each other, started.</summary>
     private TestNode[] Cluster(params string[] nodeIds)
     {
-        var cluster = nodeIds.Select(Start).ToArray();
+        var cluster = nodeIds.Select(Running).ToArray();
         Join(cluster);
+        foreach (var node in cluster)
+        {
+            node.Manager.Start();
+        }
+
         return cluster;
     }
 
-    private TestNode Start(string nodeId)
+    /// <summary>A node on the real clock with short lease timings, not started.</summary>
+    private TestNode Running(string nodeId)
     {
         var options = Options(nodeId);
         options.LeaseRenewInterval = TimeSpan.FromMilliseconds(300);
         options.LeaseTtl = TimeSpan.FromSeconds(2);
-        var node = Node(nodeId, options, TimeProvider.System);
-        node.Manager.Start();
-        return node;
+        return Node(nodeId, options, TimeProvider.System);
     }
 
     private TestNode Node(string nodeId, ClusterOptions options, TimeProvider clock)
     {
-        var node = new TestNode(nodeId, new FailingShardLeaseTable(schema.Leases));
+        var node = new TestNode(nodeId, options, new FailingShardLeaseTable(schema.Leases));
         node.Manager = new ShardLeaseManager(
             Region, Shards, node.Table, () => node.Members, options, clock, NullLogger<ShardLeaseManager>.Instance, s => node.BeforeRelease(s));
-        node.Manager.ShardAcquired += lease => events.Enqueue(new LeaseEvent(nodeId, "acquired", lease.ShardId, lease.Epoch));
-        node.Manager.ShardLost += shardId => events.Enqueue(new LeaseEvent(nodeId, "lost", shardId, 0));
+        node.Manager.ShardAcquired += lease => events.Enqueue(new LeaseEvent(nodeId, "acquired", lease.ShardId, lease.Epoch, Stopwatch.GetTimestamp()));
+        node.Manager.ShardLost += shardId => events.Enqueue(new LeaseEvent(nodeId, "lost", shardId, 0, Stopwatch.GetTimestamp()));
         nodes.Add(node);
         return node;
     }
 
-    private sealed record LeaseEvent(string Node, string Kind, string ShardId, long Epoch);
+    /// <param name="At">When it was raised, in <see cref="Stopwatch"/> ticks.</param>
+    private sealed record LeaseEvent(string Node, string Kind, string ShardId, long Epoch, long At);
 
-    private sealed class TestNode(string id, FailingShardLeaseTable table)
+    private sealed class TestNode(string id, ClusterOptions options, FailingShardLeaseTable table)
     {
         private MembershipSnapshot members = MembershipSnapshot.Empty;
 
         public string Id { get; } = id;
+
+        public ClusterOptions Options { get; } = options;
 
         public FailingShardLeaseTable Table { get; } = table;
 
