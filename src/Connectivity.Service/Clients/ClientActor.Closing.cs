@@ -74,14 +74,13 @@ public sealed partial class ClientActor
 
     private void OnDisconnected(string? error)
     {
-        Context.Timers.Cancel(TimerKey.DisconnectTimeout);
+        NextOperation();
         if (error is null)
         {
             ClientActorLog.Disconnected(logger, connection.Id, clientId, maskedUri);
         }
         else
         {
-            operationCancellation?.Cancel();
             ClientActorLog.DisconnectFailed(logger, connection.Id, clientId, maskedUri, error);
         }
 

@@ -86,11 +86,10 @@ public sealed partial class ClientActor
     private void OnConnectFailed(Exception cause)
     {
         attemptInFlight = false;
-        Context.Timers.Cancel(TimerKey.ConnectTimeout);
-        operationCancellation?.Cancel();
+        NextOperation();
         DiscardClient();
-        FailOpenRequesters(cause);
         OnFailure("Connection failed", cause);
+        FailOpenRequesters(cause);
     }
 
     private void OnConnectionLost(Exception cause)
@@ -100,6 +99,7 @@ public sealed partial class ClientActor
             return;
         }
 
+        NextOperation();
         DiscardClient();
         OnFailure("Connection lost", cause);
     }

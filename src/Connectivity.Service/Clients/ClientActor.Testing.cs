@@ -63,7 +63,7 @@ public sealed partial class ClientActor
 
     private void OnTestFinished(Exception? cause)
     {
-        Context.Timers.Cancel(TimerKey.TestTimeout);
+        NextOperation();
         var requester = testRequester;
         testRequester = null;
         if (cause is null)
@@ -74,7 +74,6 @@ public sealed partial class ClientActor
         }
         else
         {
-            operationCancellation?.Cancel();
             var description = Describe(cause);
             Enter(ClientState.Initialized, IsUserIndicated(cause) ? LiveStatus.Misconfigured : LiveStatus.Failed, RecoveryStatus.Unknown, description);
             connectionLogger.LogConnectionFailure($"Connection test failed due to: {description}");

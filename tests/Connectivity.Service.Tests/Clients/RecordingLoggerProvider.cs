@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Connectivity.Service.Tests.Clients;
+
+/// <summary>Keeps every formatted service log line, to check that no secret is logged.</summary>
+public sealed class RecordingLoggerProvider : ILoggerProvider
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new RecordingLogger(Lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class RecordingLogger(ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception) + (exception is null ? string.Empty : " " + exception));
+    }
+}
