@@ -1,6 +1,10 @@
 using Connectivity.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = CommandLine.Normalize(args),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddConnectivityServer();
 
 var app = builder.Build();

@@ -100,14 +100,21 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
     private void Route(Buffered item)
     {
         var shardId = StableHash.ShardOf(item.EntityId, settings.NumberOfShards);
-        if (settings.Cluster is not { } cluster || (cluster.Locator.IsLocal(shardId) && !handingOff.Contains(shardId)))
+        var isLocal = settings.Cluster is not { } cluster || cluster.Locator.IsLocal(shardId);
+        if (!isLocal)
+        {
+            // A shard handed off earlier is released by now: from here on its owner is another node.
+            handingOff.Remove(shardId);
+        }
+
+        if (isLocal && !handingOff.Contains(shardId))
         {
             var shard = Context.Child(shardId) ?? Context.ActorOf(ShardActor.Props(settings.EntityProps), shardId);
             shard.Tell(new ShardingEnvelope(item.EntityId, item.Message), item.Sender);
         }
-        else if (!handingOff.Contains(shardId) && cluster.Locator.OwnerAddress(shardId) is { } owner)
+        else if (!isLocal && settings.Cluster!.Value.Locator.OwnerAddress(shardId) is { } owner)
         {
-            Forward(cluster.Remote, owner, shardId, item);
+            Forward(settings.Cluster.Value.Remote, owner, shardId, item);
         }
         else
         {

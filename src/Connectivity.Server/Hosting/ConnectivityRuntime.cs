@@ -4,7 +4,10 @@ using Connectivity.Model.Signals;
 using Connectivity.Model.Validation;
 using Connectivity.Model.Errors;
 using Connectivity.Persistence.Actors;
+using Connectivity.Persistence.Journal;
+using Connectivity.Persistence.Snapshots;
 using Connectivity.Persistence.Sqlite;
+using Connectivity.Server.Hosting.Cluster;
 using Connectivity.Service;
 using Connectivity.Service.Clients;
 using Connectivity.Service.Connections;
@@ -15,13 +18,16 @@ using Microsoft.Extensions.Options;
 namespace Connectivity.Server.Hosting;
 
 /// <summary>
-/// Starts the service's actor tree on the embedded SQLite store before the HTTP server listens, and stops it (closing
-/// the connections) after the server stopped: <c>/user/connectivityRoot</c> and <c>/system/sharding/connection</c>.
+/// Starts the service's actor tree before the HTTP server listens, and stops it (closing the connections) after the
+/// server stopped: <c>/user/connectivityRoot</c> and <c>/system/sharding/connection</c>. Single-node mode keeps the
+/// journal in SQLite; cluster mode in PostgreSQL, with this node's shards given by leases (<see cref="ClusterNode"/>).
 /// Connections whose desired status is open are woken by the region and reopen by themselves.
 /// </summary>
 public sealed partial class ConnectivityRuntime(
     ActorSystem system,
     IOptions<ServerOptions> serverOptions,
+    IOptions<ClusterModeOptions> clusterOptions,
+    ClusterNode clusterNode,
     ConnectivityLimits limits,
     IOptions<ClientActorSettings> clientSettings,
     IOptions<ConnectionLoggerOptions> loggerOptions,
@@ -36,12 +42,9 @@ public sealed partial class ConnectivityRuntime(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = serverOptions.Value;
-        var dataDir = Path.GetFullPath(options.DataDir);
-        Directory.CreateDirectory(dataDir);
-        var databasePath = Path.Combine(dataDir, "connectivity.db");
-        store = await SqliteStore.OpenAsync(databasePath, cancellationToken);
-        LogStoreOpened(logger, databasePath);
-        PersistenceExtension.Register(system, new PersistenceSettings(store.Journal, store.Snapshots, options.SnapshotEvery, options.MaxConcurrentRecoveries));
+        var cluster = clusterOptions.Value.Enabled ? clusterNode : null;
+        var (journal, snapshots) = cluster is null ? await OpenSqliteAsync(options, cancellationToken) : await StartClusterAsync(options, cancellationToken);
+        PersistenceExtension.Register(system, new PersistenceSettings(journal, snapshots, options.SnapshotEvery, options.MaxConcurrentRecoveries));
         SubscribeToSystemEvents();
 
         var dependencies = new ConnectionActorDependencies(
@@ -50,8 +53,10 @@ public sealed partial class ConnectivityRuntime(
             clientSettings.Value with { InstanceId = gatewayOptions.Value.InstanceId },
             loggerOptions.Value,
             NoClientAnnouncements.Instance,
-            loggerFactory);
-        var journal = store.Journal;
+            loggerFactory)
+        {
+            ClusterMemberCount = cluster is null ? () => 1 : () => Math.Max(1, cluster.Membership.Current.Members.Count),
+        };
         var region = new ShardRegionSettings(
             id => ConnectionPersistenceActor.Props(id, dependencies, system.TimeProvider),
             message => message is IConnectionCommand command ? command.ConnectionId : null,
@@ -61,16 +66,26 @@ public sealed partial class ConnectivityRuntime(
             message => message is IConnectivityCommand command
                 ? new ConnectivityErrorResponse(ConnectivityErrors.SignalIllegal(
                     $"The command '{command.Type}' is not addressed to a connection; send it to {ConnectivityPaths.ConnectionIdsRetrieval}."), command.Headers)
-                : null);
+                : null)
+        {
+            Cluster = cluster is null ? null : (cluster.ConnectionShards, cluster.RemoteRegion),
+        };
 
-        system.ActorOf(ConnectivityRootActor.Props(journal), ConnectivityPaths.RootName);
+        var singleton = cluster is null ? null : new RootSingleton(cluster.Singleton, cluster.RemoteRegion);
+        system.ActorOf(ConnectivityRootActor.Props(journal, singleton), ConnectivityPaths.RootName);
         system.SystemActorOf(
             ShardingGuardianActor.Props(new Dictionary<string, ShardRegionSettings> { [ConnectivityPaths.ShardRegionName] = region }),
             ShardingGuardianActor.Name);
+        cluster?.StartLeases();
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (clusterOptions.Value.Enabled)
+        {
+            await clusterNode.LeaveAsync(cancellationToken);
+        }
+
         await system.Terminate();
         foreach (var subscription in subscriptions)
         {
@@ -81,6 +96,24 @@ public sealed partial class ConnectivityRuntime(
         {
             await store.DisposeAsync();
         }
+
+        await clusterNode.DisposeAsync();
+    }
+
+    private async Task<(IJournal, ISnapshotStore)> OpenSqliteAsync(ServerOptions options, CancellationToken ct)
+    {
+        var dataDir = Path.GetFullPath(options.DataDir);
+        Directory.CreateDirectory(dataDir);
+        var databasePath = Path.Combine(dataDir, "connectivity.db");
+        store = await SqliteStore.OpenAsync(databasePath, ct);
+        LogStoreOpened(logger, databasePath);
+        return (store.Journal, store.Snapshots);
+    }
+
+    private async Task<(IJournal, ISnapshotStore)> StartClusterAsync(ServerOptions options, CancellationToken ct)
+    {
+        await clusterNode.StartAsync(options.NumberOfShards, ct);
+        return (clusterNode.Store.Journal, clusterNode.Store.Snapshots);
     }
 
     private void SubscribeToSystemEvents()

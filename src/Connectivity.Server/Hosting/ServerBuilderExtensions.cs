@@ -4,6 +4,9 @@ using Connectivity.Gateway.Auth;
 using Connectivity.Gateway.Dispatch;
 using Connectivity.Messaging.Http;
 using Connectivity.Model.Validation;
+using Connectivity.Cluster.Transport;
+using Connectivity.Server.Hosting.Cluster;
+using Microsoft.Extensions.Options;
 using Connectivity.Service.Clients;
 using Connectivity.Service.Monitoring;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -19,12 +22,24 @@ public static class ServerBuilderExtensions
     public static WebApplicationBuilder AddConnectivityServer(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        if (string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey]))
+        var publicUrls = configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls ? urls : ServerOptions.DefaultUrls;
+        var cluster = ReadClusterMode(configuration);
+        if (cluster.Enabled)
         {
-            builder.WebHost.UseUrls(ServerOptions.DefaultUrls);
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                KestrelListeners.ListenOn(kestrel, publicUrls);
+                kestrel.ConfigureClusterTransport(new ClusterTransportOptions { InternalUrl = cluster.InternalUrl });
+            });
+        }
+        else
+        {
+            builder.WebHost.UseUrls(publicUrls);
         }
 
         var services = builder.Services;
+        services.AddSingleton(Options.Create(cluster));
+        services.AddSingleton<ClusterNode>();
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
         services.PostConfigure<ServerOptions>(o => o.DataDir = configuration["CONNECTIVITY_DATA_DIR"] ?? o.DataDir);
         services.Configure<GatewayOptions>(configuration.GetSection(GatewayOptions.Section));
@@ -48,6 +63,25 @@ public static class ServerBuilderExtensions
         return builder;
     }
 
+    /// <summary>Cluster mode from <c>Connectivity:Cluster</c> and the environment variables documented on <see cref="ClusterModeOptions"/>.</summary>
+    private static ClusterModeOptions ReadClusterMode(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ClusterModeOptions.Section).Get<ClusterModeOptions>() ?? new ClusterModeOptions();
+        options.Enabled = options.Enabled || configuration.GetValue<bool>("CONNECTIVITY_CLUSTER");
+        options.PostgresConnectionString = configuration["CONNECTIVITY_POSTGRES"] ?? options.PostgresConnectionString;
+        options.Schema = configuration["CONNECTIVITY_POSTGRES_SCHEMA"] ?? options.Schema;
+        options.NodeId = configuration["CONNECTIVITY_NODE_ID"] ?? options.NodeId;
+        options.InternalUrl = configuration["CONNECTIVITY_INTERNAL_URL"] ?? options.InternalUrl;
+        options.AdvertisedUrl = configuration["CONNECTIVITY_ADVERTISED_URL"] ?? options.AdvertisedUrl;
+        options.Secret = configuration["CONNECTIVITY_CLUSTER_SECRET"] ?? options.Secret;
+        if (options.Enabled && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+        {
+            throw new InvalidOperationException("Cluster mode needs a PostgreSQL connection string: set CONNECTIVITY_POSTGRES or Connectivity:Cluster:PostgresConnectionString.");
+        }
+
+        return options;
+    }
+
     /// <summary>Connection limits and host rules from <c>Connectivity:Limits</c>, with Ditto's variables <c>CONNECTION_SOURCE_NUMBER</c> and <c>CONNECTION_TARGET_NUMBER</c>.</summary>
     private static ConnectivityLimits ReadLimits(IConfiguration configuration)
     {
@@ -66,6 +100,11 @@ public static class ServerBuilderExtensions
         app.UseMiddleware<DevOpsBasicAuthMiddleware>();
         app.MapGet("/health", () => Results.Ok(new { status = "UP" }));
         app.MapGatewayApis();
+        if (app.Services.GetRequiredService<IOptions<ClusterModeOptions>>().Value.Enabled)
+        {
+            app.MapClusterTransport(app.Services.GetRequiredService<ClusterNode>().Transport);
+        }
+
         return app;
     }
 }

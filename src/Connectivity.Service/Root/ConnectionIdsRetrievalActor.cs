@@ -11,13 +11,21 @@ namespace Connectivity.Service.Root;
 /// <summary>
 /// Answers <c>retrieveAllConnectionIds</c> and <c>sudoRetrieveConnectionIdsByTag</c> from the journal's tags
 /// (<c>/user/connectivityRoot/connectionIdsRetrieval</c>). Queries run off the actor; replies keep their sender.
+/// In cluster mode it is a singleton: on the node that does not hold the singleton lease it forwards to the node that does.
 /// </summary>
-public sealed class ConnectionIdsRetrievalActor(IJournal journal) : ActorBase
+public sealed class ConnectionIdsRetrievalActor(IJournal journal, RootSingleton? singleton) : ActorBase
 {
-    public static Props Props(IJournal journal) => Actors.Props.Create(() => new ConnectionIdsRetrievalActor(journal));
+    public static Props Props(IJournal journal, RootSingleton? singleton) =>
+        Actors.Props.Create(() => new ConnectionIdsRetrievalActor(journal, singleton));
 
     protected override ValueTask OnReceive(object message)
     {
+        if (singleton is not null && message is IConnectivityCommand command && !singleton.Locator.IsLocal(RootSingleton.ShardId))
+        {
+            ForwardToSingleton(command);
+            return default;
+        }
+
         switch (message)
         {
             case RetrieveAllConnectionIds all:
@@ -37,6 +45,32 @@ public sealed class ConnectionIdsRetrievalActor(IJournal journal) : ActorBase
         }
 
         return default;
+    }
+
+    private void ForwardToSingleton(IConnectivityCommand command)
+    {
+        if (singleton!.Locator.OwnerAddress(RootSingleton.ShardId) is not { } owner)
+        {
+            Sender.Tell(new ConnectivityErrorResponse(
+                new DittoRuntimeException(503, "connectivity:connection.unavailable", "The connection id retrieval is moving to another node; try again."),
+                command.Headers), Self);
+            return;
+        }
+
+        var (sender, self, path) = (Sender, Self, Self.Path.ToString());
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await singleton.Remote.ForwardAsync(owner, path, command, sender);
+            }
+            catch (Exception e)
+            {
+                sender.Tell(new ConnectivityErrorResponse(
+                    new DittoRuntimeException(503, "connectivity:connection.unavailable", $"The node running the connection id retrieval is unreachable: {e.Message}"),
+                    command.Headers), self);
+            }
+        });
     }
 
     private async Task<IReadOnlyList<string>> IdsTaggedAsync(string tag, CancellationToken ct) =>

@@ -5,15 +5,15 @@ namespace Connectivity.Service.Root;
 
 /// <summary>
 /// <c>/user/connectivityRoot</c>: the parent of the service-wide actors (id retrieval now; encryption migration
-/// later). In cluster mode it runs as a singleton.
+/// later). In cluster mode its children do their work on the node holding the singleton lease only.
 /// </summary>
-public sealed class ConnectivityRootActor(IJournal journal) : ActorBase
+public sealed class ConnectivityRootActor(IJournal journal, RootSingleton? singleton) : ActorBase
 {
-    public static Props Props(IJournal journal) => Actors.Props.Create(() => new ConnectivityRootActor(journal));
+    public static Props Props(IJournal journal, RootSingleton? singleton) => Actors.Props.Create(() => new ConnectivityRootActor(journal, singleton));
 
     protected override ValueTask PreStart()
     {
-        Context.ActorOf(ConnectionIdsRetrievalActor.Props(journal), ConnectivityPaths.ConnectionIdsRetrievalName);
+        Context.ActorOf(ConnectionIdsRetrievalActor.Props(journal, singleton), ConnectivityPaths.ConnectionIdsRetrievalName);
         return default;
     }
 
