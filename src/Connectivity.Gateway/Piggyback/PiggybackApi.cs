@@ -30,7 +30,8 @@ public static class PiggybackApi
     }
 
     private static async Task<IResult> ExecuteAsync(
-        HttpRequest request, ConnectivityDispatcher dispatcher, IOptions<GatewayOptions> options, string? serviceName = null, string? instance = null)
+        HttpRequest request, ConnectivityDispatcher dispatcher, IConnectivityInstances instances, IOptions<GatewayOptions> options,
+        string? serviceName = null, string? instance = null)
     {
         var settings = options.Value;
         var envelope = PiggybackEnvelope.FromJson(await RequestBody.ReadJsonObjectAsync(request, settings.MaxRequestBodyBytes));
@@ -41,37 +42,53 @@ public static class PiggybackApi
             throw GatewayErrors.BadRequest($"This cluster runs only the '{ServiceName}' service, not '{serviceName}'.");
         }
 
-        if (instance is not null && instance != settings.InstanceId)
+        var members = instances.All;
+        if (instance is not null && !members.Contains(instance))
         {
-            throw GatewayErrors.BadRequest($"There is no '{ServiceName}' instance '{instance}'; this one is '{settings.InstanceId}'.");
+            throw GatewayErrors.BadRequest($"There is no '{ServiceName}' instance '{instance}'; the instances are: {string.Join(", ", members)}.");
         }
 
-        var target = dispatcher.Resolve(PiggybackTargets.Normalize(envelope.TargetActorSelection))
-            ?? throw PiggybackTargets.Unknown(envelope.TargetActorSelection);
+        var path = PiggybackTargets.Normalize(envelope.TargetActorSelection);
+        if (dispatcher.Resolve(path) is null)
+        {
+            throw PiggybackTargets.Unknown(envelope.TargetActorSelection);
+        }
+
         var headers = envelope.Headers;
         var timeout = Timeout(headers, settings);
-
-        IConnectivityResponse? response;
+        IConnectivityCommand command;
         try
         {
-            var command = ConnectivityCommandParser.Parse(envelope.PiggybackCommand, headers);
-            response = await dispatcher.AskAsync(target, command, timeout, request.HttpContext.RequestAborted);
+            command = ConnectivityCommandParser.Parse(envelope.PiggybackCommand, headers);
         }
         catch (DittoRuntimeException error)
         {
-            response = new ConnectivityErrorResponse(error, headers);
+            var rejected = new ConnectivityErrorResponse(error, headers).ToJson();
+            return DittoResults.Json(StatusCodes.Status200OK, headers.Aggregate ? Wrap(new Dictionary<string, JsonNode> { [instances.Self] = rejected }) : rejected);
         }
 
-        if (response is null)
+        // Ditto's expected answers: the named instance, else every instance when aggregating, else the first to answer (here: this one).
+        var addressed = instance is not null ? [instance] : headers.Aggregate ? members : [instances.Self];
+        var answers = await Task.WhenAll(addressed.Select(async name =>
+            (Name: name, Response: await instances.AskAsync(name, path, command, timeout, request.HttpContext.RequestAborted))));
+        var answered = answers.Where(a => a.Response is not null).ToDictionary(a => a.Name, a => (JsonNode)a.Response!.ToJson());
+        if (answered.Count == 0)
         {
             return DittoResults.Error(GatewayErrors.CommandTimeout(timeout));
         }
 
-        var inner = response.ToJson();
-        var body = headers.Aggregate
-            ? new JsonObject { [ServiceName] = new JsonObject { [settings.InstanceId] = inner } }
-            : inner;
-        return DittoResults.Json(StatusCodes.Status200OK, body);
+        return DittoResults.Json(StatusCodes.Status200OK, headers.Aggregate ? Wrap(answered) : answered.Values.First());
+    }
+
+    private static JsonObject Wrap(IReadOnlyDictionary<string, JsonNode> answers)
+    {
+        var byInstance = new JsonObject();
+        foreach (var (name, answer) in answers.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            byInstance[name] = answer;
+        }
+
+        return new JsonObject { [ServiceName] = byInstance };
     }
 
     private static TimeSpan Timeout(DittoHeaders headers, GatewayOptions settings)

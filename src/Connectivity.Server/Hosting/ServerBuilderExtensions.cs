@@ -43,7 +43,7 @@ public static class ServerBuilderExtensions
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
         services.PostConfigure<ServerOptions>(o => o.DataDir = configuration["CONNECTIVITY_DATA_DIR"] ?? o.DataDir);
         services.Configure<GatewayOptions>(configuration.GetSection(GatewayOptions.Section));
-        services.PostConfigure<GatewayOptions>(o => o.InstanceId = configuration["CONNECTIVITY_INSTANCE_ID"] ?? o.InstanceId);
+        services.PostConfigure<GatewayOptions>(o => o.InstanceId = configuration["CONNECTIVITY_INSTANCE_ID"] ?? (cluster.Enabled ? cluster.NodeId : o.InstanceId));
         services.Configure<DevOpsAuthOptions>(configuration.GetSection(DevOpsAuthOptions.Section));
         services.PostConfigure<DevOpsAuthOptions>(o => o.Password = configuration["DEVOPS_PASSWORD"] ?? o.Password);
         services.Configure<ClientActorSettings>(configuration.GetSection("Connectivity:Client"));
@@ -58,6 +58,10 @@ public static class ServerBuilderExtensions
         services.AddSingleton(sp => ActorSystem.Create("connectivity", new ActorSystemSettings { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
         services.AddSingleton<IConnectionClientFactory, HttpPushClientFactory>();
         services.AddSingleton<ConnectivityDispatcher>();
+        services.AddSingleton<LocalInstance>();
+        services.AddSingleton<IConnectivityInstances>(sp => cluster.Enabled
+            ? ActivatorUtilities.CreateInstance<ClusterInstances>(sp)
+            : sp.GetRequiredService<LocalInstance>());
         services.AddHostedService<ConnectivityRuntime>();
         services.AddHostedService<DevOpsAuthStartupCheck>();
         return builder;

@@ -1,0 +1,45 @@
+using Connectivity.Actors;
+using Connectivity.Cluster.Transport;
+using Connectivity.Gateway.Dispatch;
+using Connectivity.Model.Errors;
+using Connectivity.Model.Signals;
+
+namespace Connectivity.Server.Hosting.Cluster;
+
+/// <summary>Cluster mode: every live node is an instance; other nodes are asked over the cluster transport.</summary>
+public sealed class ClusterInstances(ClusterNode node, LocalInstance local) : IConnectivityInstances
+{
+    public string Self => node.NodeId;
+
+    public IReadOnlyList<string> All =>
+        node.Membership?.Current.Members is { Count: > 0 } members ? members.Select(m => m.NodeId).ToList() : [Self];
+
+    public async Task<IConnectivityResponse?> AskAsync(string instance, string path, IConnectivityCommand command, TimeSpan timeout, CancellationToken ct)
+    {
+        if (instance == Self)
+        {
+            return await local.AskAsync(instance, path, command, timeout, ct);
+        }
+
+        if (node.Membership.Current.Members.FirstOrDefault(m => m.NodeId == instance) is not { } member)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await node.Transport.AskAsync(member.Address, path, command, timeout, ct) switch
+            {
+                IConnectivityResponse response => response,
+                Status.Failure { Cause: DittoRuntimeException error } => new ConnectivityErrorResponse(error, command.Headers),
+                Status.Failure failure => new ConnectivityErrorResponse(ConnectivityErrors.InternalError(failure.Cause.Message), command.Headers),
+                var other => new ConnectivityErrorResponse(
+                    new DittoRuntimeException(409, "connectivity:signal.illegal", $"The actor answered with a non-command reply: {other}"), command.Headers),
+            };
+        }
+        catch (Exception e) when (e is AskTimeoutException or ClusterTransportException)
+        {
+            return null;
+        }
+    }
+}
