@@ -109,7 +109,7 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
             switch (action)
             {
                 case PersistEvents persist:
-                    await PersistAsync(persist.Events.Cast<object>().ToList());
+                    await PersistOrReplyUnavailableAsync(persist, command, replyTo);
                     break;
                 case Respond respond:
                     replyTo.Tell(failure is null ? WithCommandHeaders(respond.Response, command) : new ConnectivityErrorResponse(failure, command.Headers), Self);
@@ -151,6 +151,24 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
         }
     }
 
+    /// <summary>
+    /// Persists; when the journal refuses (this node lost the shard's lease, or the database is unreachable) the caller
+    /// is told at once that the connection is unavailable, and the failure restarts the actor, which recovers from the journal.
+    /// </summary>
+    private async Task PersistOrReplyUnavailableAsync(PersistEvents persist, IConnectionCommand command, IActorRef replyTo)
+    {
+        try
+        {
+            await PersistAsync(persist.Events.Cast<object>().ToList());
+        }
+        catch (Exception e)
+        {
+            LogPersistFailed(logger, connectionId, e.Message);
+            replyTo.Tell(new ConnectivityErrorResponse(ConnectivityErrors.ConnectionUnavailable(connectionId, e.Message), command.Headers), Self);
+            throw;
+        }
+    }
+
     private static IConnectivityResponse WithCommandHeaders(IConnectivityResponse response, IConnectionCommand command) =>
         response is ConnectivityErrorResponse error ? error with { Headers = command.Headers } : response;
 
@@ -163,6 +181,9 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
             Context.Parent.Tell(new Passivate(PoisonPill.Instance), Self);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId}: the journal refused the write ({Reason}); restarting from the journal")]
+    private static partial void LogPersistFailed(ILogger logger, string connectionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} failed to open; reconnecting with backoff: {Reason}")]
     private static partial void LogBackgroundOpenFailed(ILogger logger, string connectionId, string reason);
