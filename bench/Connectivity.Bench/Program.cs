@@ -3,6 +3,7 @@ using Connectivity.Bench;
 var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["actors"] = ActorBenchmark.RunAsync,
+    ["cluster"] = ClusterBenchmark.RunAsync,
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))

@@ -22,11 +22,17 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private readonly Queue<string> output = new();
     private readonly bool ownsDataDir;
+    private readonly IReadOnlyDictionary<string, string> extraEnvironment;
+    private readonly IReadOnlyList<string> extraArguments;
     private Process? process;
     private int generation;
 
-    private ServerProcess(string dataDir, bool ownsDataDir, int port, string instanceId)
+    private ServerProcess(
+        string dataDir, bool ownsDataDir, int port, string instanceId,
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? arguments = null)
     {
+        extraEnvironment = environment ?? new Dictionary<string, string>();
+        extraArguments = arguments ?? [];
         DataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         Port = port;
@@ -52,6 +58,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>The operating system id of the running server process (for signals such as SIGSTOP), or null.</summary>
+    public int? ProcessId => process is { HasExited: false } running ? running.Id : null;
+
     /// <summary>The last lines the server wrote to stdout/stderr (all runs), for failure messages.</summary>
     public string Output
     {
@@ -64,12 +73,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a server on a free port with a fresh temporary data directory and waits for <c>/health</c>.</summary>
-    public static async Task<ServerProcess> StartAsync(string instanceId = "gateway-tests")
+    /// <summary>
+    /// Starts a server on a free port with a fresh temporary data directory and waits for <c>/health</c>; extra
+    /// environment variables and command-line arguments (e.g. <c>--cluster</c>) are passed on every launch.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(
+        string instanceId = "gateway-tests", IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? arguments = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "connectivity-gateway-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
-        var server = new ServerProcess(dataDir, ownsDataDir: true, FreeLoopbackPort(), instanceId);
+        var server = new ServerProcess(dataDir, ownsDataDir: true, FreeLoopbackPort(), instanceId, environment, arguments);
         try
         {
             await server.LaunchAsync();
@@ -186,6 +199,15 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["CONNECTIVITY_DATA_DIR"] = DataDir;
         info.Environment["CONNECTIVITY_INSTANCE_ID"] = InstanceId;
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var argument in extraArguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in extraEnvironment)
+        {
+            info.Environment[name] = value;
+        }
 
         var started = new Process { StartInfo = info, EnableRaisingEvents = true };
         started.OutputDataReceived += (_, e) => Append(run, "out", e.Data);

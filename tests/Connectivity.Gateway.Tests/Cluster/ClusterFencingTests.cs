@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using Connectivity.Gateway.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+using static Connectivity.Gateway.Tests.Cluster.ClusterApi;
+using static Connectivity.Gateway.Tests.Infrastructure.Api;
+
+namespace Connectivity.Gateway.Tests.Cluster;
+
+/// <summary>
+/// Cluster mode: a node frozen with SIGSTOP past its lease TTL while its connections are modified elsewhere, then
+/// resumed with SIGCONT. The journal must show no write of the frozen node under a superseded lease, and the node rejoins.
+/// </summary>
+public sealed class ClusterFencingTests(FencingClusterFixture cluster, ITestOutputHelper output) : IClassFixture<FencingClusterFixture>
+{
+    private static readonly TimeSpan TakeoverDeadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Journal_should_hold_no_write_of_a_frozen_node_under_a_superseded_lease_when_it_resumes_after_a_takeover()
+    {
+        var nodes = cluster.Running;
+        var ids = await CreateOpenAsync(nodes, 9, "fence", cluster.Sink.Uri, "v0");
+        var runners = await RunnersAsync(nodes[0], ids, nodes.Select(n => n.NodeId).ToArray(), TimeSpan.FromSeconds(30));
+        var frozen = cluster.Node(runners.GroupBy(r => r.Value).OrderByDescending(g => g.Count()).First().Key);
+        var others = nodes.Where(n => n != frozen).ToList();
+        var owned = runners.Where(r => r.Value == frozen.NodeId).Select(r => r.Key).ToList();
+        var shards = owned.Select(ShardOf).Distinct().ToList();
+        foreach (var shard in shards)
+        {
+            var lease = await cluster.LiveLeaseAsync(shard);
+            output.WriteLine($"shard {shard}: lease {lease} before the freeze");
+        }
+
+        // Freeze the node that runs the most connections.
+        var freezeStart = await cluster.DatabaseNowAsync();
+        var stopwatch = Stopwatch.StartNew();
+        ClusterFixture.Freeze(frozen);
+        var takeoverWatch = Task.Run(async () =>
+        {
+            var (_, elapsed) = await Eventually.UntilAsync(
+                async () =>
+                {
+                    foreach (var shard in shards)
+                    {
+                        if (await cluster.LiveLeaseAsync(shard) is not { } lease || lease.Owner == frozen.NodeId)
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                },
+                done => done, TakeoverDeadline, done => $"taken over: {done}", TimeSpan.FromMilliseconds(50));
+            return elapsed;
+        });
+        output.WriteLine($"froze {frozen} (pid {frozen.Server.ProcessId}) running {owned.Count} connections on shards {string.Join(", ", shards)}");
+
+        // Keep modifying its connections through the other nodes until its shards are taken over and writes succeed there.
+        var acknowledged = new Dictionary<string, string>(StringComparer.Ordinal);
+        var afterTakeover = owned.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
+        var attempts = 0;
+        var failures = new List<string>();
+        TimeSpan? takeover = null;
+        while (afterTakeover.Values.Any(n => n < 2))
+        {
+            Assert.True(stopwatch.Elapsed < TakeoverDeadline,
+                $"no takeover with acknowledged writes within {TakeoverDeadline}; acknowledged {acknowledged.Count}, failures: {string.Join(" | ", failures.TakeLast(5))}");
+            var takenOver = true;
+            foreach (var shard in shards)
+            {
+                takenOver &= await cluster.LiveLeaseAsync(shard) is { } lease && lease.Owner != frozen.NodeId;
+            }
+
+            if (takenOver && takeover is null)
+            {
+                takeover = await takeoverWatch;
+                output.WriteLine($"TAKEOVER: shards of {frozen} owned by other nodes {takeover.Value.TotalMilliseconds:0} ms after SIGSTOP (LeaseTtl {ClusterFixture.LeaseTtl.TotalSeconds} s)");
+            }
+
+            foreach (var id in owned)
+            {
+                var tag = $"mod-{++attempts}";
+                var answer = await PutAsync(others[attempts % others.Count].Client, ConnectionJson.HttpPush(id, "open", cluster.Sink.Uri, tag), TimeSpan.FromSeconds(10));
+                if (answer.IsSuccess)
+                {
+                    acknowledged[id] = tag;
+                    afterTakeover[id] += takenOver ? 1 : 0;
+                }
+                else
+                {
+                    failures.Add($"{id} {tag}: {answer}");
+                }
+            }
+        }
+
+        output.WriteLine($"{attempts} modifications during the freeze, {failures.Count} not acknowledged" +
+            (failures.Count > 0 ? $" (first: {failures[0]})" : string.Empty));
+
+        // Queue one more modification per connection at the frozen node itself: it handles them right after SIGCONT.
+        var authorization = frozen.Client.DefaultRequestHeaders.Authorization!.ToString();
+        var late = new List<(string Id, RawHttp.Sent Sent)>();
+        foreach (var id in owned)
+        {
+            var body = ConnectionJson.HttpPush(id, "open", cluster.Sink.Uri, "late").ToJsonString();
+            late.Add((id, await RawHttp.SendAsync(frozen.Server.BaseAddress, "PUT", ConnectionPath(id).ToString(), authorization, body)));
+        }
+
+        var frozenFor = stopwatch.Elapsed;
+        ClusterFixture.Resume(frozen);
+        output.WriteLine($"resumed {frozen} after {frozenFor.TotalMilliseconds:0} ms frozen");
+        var lateAnswers = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        foreach (var (id, sent) in late)
+        {
+            using (sent)
+            {
+                lateAnswers[id] = await sent.AnswerAsync(TimeSpan.FromSeconds(60));
+                output.WriteLine($"late PUT {id} at the resumed node: {lateAnswers[id]}");
+            }
+        }
+
+        // It rejoins: up again in the membership table.
+        var (_, rejoined) = await Eventually.UntilAsync(() => cluster.IsUpAsync(frozen.NodeId), up => up, TimeSpan.FromSeconds(30), up => $"up {up}");
+        output.WriteLine($"{frozen} up in cluster_members again {rejoined.TotalMilliseconds:0} ms after the late answers");
+
+        // The journal: no row by the frozen node written after the freeze began under an epoch below its shard's current lease.
+        var stale = new List<string>();
+        foreach (var id in owned)
+        {
+            var lease = await cluster.LiveLeaseAsync(ShardOf(id));
+            var epochNow = lease?.Epoch ?? long.MaxValue;
+            var rows = await cluster.QueryAsync(
+                $"SELECT sequence_nr, epoch, written_at FROM {cluster.Table("journal")} WHERE persistence_id = @p0 AND writer = @p1 AND written_at > @p2 ORDER BY sequence_nr",
+                r => (Seq: r.GetInt64(0), Epoch: r.IsDBNull(1) ? -1 : r.GetInt64(1), At: r.GetFieldValue<DateTime>(2)),
+                "connection:" + id, frozen.NodeId, freezeStart);
+            output.WriteLine($"{id} (shard {ShardOf(id)}, lease now {lease}): {rows.Count} rows by {frozen} since the freeze");
+            stale.AddRange(rows.Where(r => r.Epoch < epochNow).Select(r => $"{id} seq {r.Seq} epoch {r.Epoch} < {epochNow} at {r.At:O}"));
+        }
+
+        Assert.True(stale.Count == 0, $"rows written by {frozen} under a superseded lease: {string.Join("; ", stale)}");
+
+        // And over the whole journal: per connection, epochs never go down in sequence order (a stale writer never interleaves).
+        var regressions = await cluster.QueryAsync(
+            $"""
+            SELECT persistence_id, sequence_nr, writer, epoch, previous FROM (
+                SELECT persistence_id, sequence_nr, writer, epoch, lag(epoch) OVER (PARTITION BY persistence_id ORDER BY sequence_nr) AS previous
+                FROM {cluster.Table("journal")} WHERE persistence_id LIKE 'connection:%') j
+            WHERE epoch < previous
+            """,
+            r => $"{r.GetString(0)} seq {r.GetInt64(1)} by {r.GetString(2)} epoch {r.GetInt64(3)} after {r.GetInt64(4)}");
+        Assert.True(regressions.Count == 0, $"epoch regressions: {string.Join("; ", regressions)}");
+
+        // Every late command got a proper answer; an acknowledged one took effect, a refused one did not undo anything.
+        foreach (var (id, answer) in lateAnswers)
+        {
+            Assert.True(answer.IsSuccess || answer.IsDittoError, $"late PUT {id} at the resumed node: {answer}");
+            var (connection, _) = await Eventually.UntilAsync(
+                () => GetAsync(others[0].Client, ConnectionPath(id)),
+                a => a.Status == 200,
+                TimeSpan.FromSeconds(15),
+                a => a.ToString());
+            var tags = Strings(connection.Body!["tags"]);
+            string[] expected = answer.IsSuccess ? ["late"] : ["late", acknowledged.GetValueOrDefault(id, "v0")];
+            Assert.True(tags.Length == 1 && expected.Contains(tags[0]), $"{id}: late answer {answer}, tags now {string.Join(",", tags)}, expected one of {string.Join(",", expected)}");
+        }
+
+        // The resumed node answers correctly: the same connections and fields the others see, and it runs connections again or not at all.
+        foreach (var id in ids)
+        {
+            var reference = (await others[0].Client.GetJsonObjectAsync(ConnectionPath(id)))["tags"]!.ToJsonString();
+            await Eventually.UntilAsync(
+                () => GetAsync(frozen.Client, ConnectionPath(id)),
+                a => a.Status == 200 && a.Body?["tags"]?.ToJsonString() == reference,
+                TimeSpan.FromSeconds(15),
+                a => $"{id} at {frozen}: {a}; others: {reference}");
+            var (runner, _) = await OpenOnAsync(frozen, id, nodes.Select(n => n.NodeId).ToArray(), TimeSpan.FromSeconds(30));
+            Assert.NotNull(runner);
+        }
+
+        var all = Strings((await frozen.Client.PiggybackAsync(IdsRetrieval, Command("retrieveAllConnectionIds")))["connectionIds"]);
+        Assert.True(ids.All(all.Contains), $"{frozen} lacks {string.Join(", ", ids.Where(i => !all.Contains(i)))}");
+    }
+}
