@@ -29,16 +29,7 @@ public sealed class ConnectivityDispatcher(ActorSystem system)
     {
         try
         {
-            var reply = await target.Ask(command, timeout, ct);
-            return reply switch
-            {
-                IConnectivityResponse response => response,
-                Status.Failure { Cause: DittoRuntimeException error } => new ConnectivityErrorResponse(error, command.Headers),
-                Status.Failure failure => new ConnectivityErrorResponse(ConnectivityErrors.InternalError(failure.Cause.Message), command.Headers),
-                _ => new ConnectivityErrorResponse(
-                    new DittoRuntimeException(409, "connectivity:signal.illegal", $"The actor answered with a non-command reply: {reply}"),
-                    command.Headers),
-            };
+            return ConnectivityReplies.ToResponse(await target.Ask(command, timeout, ct), command.Headers);
         }
         catch (AskTimeoutException)
         {

@@ -1,7 +1,6 @@
 using Connectivity.Actors;
 using Connectivity.Cluster.Transport;
 using Connectivity.Gateway.Dispatch;
-using Connectivity.Model.Errors;
 using Connectivity.Model.Signals;
 
 namespace Connectivity.Server.Hosting.Cluster;
@@ -28,14 +27,7 @@ public sealed class ClusterInstances(ClusterNode node, LocalInstance local) : IC
 
         try
         {
-            return await node.Transport.AskAsync(member.Address, path, command, timeout, ct) switch
-            {
-                IConnectivityResponse response => response,
-                Status.Failure { Cause: DittoRuntimeException error } => new ConnectivityErrorResponse(error, command.Headers),
-                Status.Failure failure => new ConnectivityErrorResponse(ConnectivityErrors.InternalError(failure.Cause.Message), command.Headers),
-                var other => new ConnectivityErrorResponse(
-                    new DittoRuntimeException(409, "connectivity:signal.illegal", $"The actor answered with a non-command reply: {other}"), command.Headers),
-            };
+            return ConnectivityReplies.ToResponse(await node.Transport.AskAsync(member.Address, path, command, timeout, ct), command.Headers);
         }
         catch (Exception e) when (e is AskTimeoutException or ClusterTransportException)
         {
