@@ -35,6 +35,7 @@ internal static class ClusterBenchmark
         }
 
         Console.WriteLine($"Connectivity cluster benchmark on {Environment.ProcessorCount} cores: {Nodes} nodes, {Connections} open http-push connections");
+        Console.WriteLine("PostgreSQL: CONNECTIVITY_TEST_POSTGRES (connection string) if set, else a private one via ci/peers/peers.sh start_postgres (root, PostgreSQL 15)");
         await using var postgres = await Postgres.StartAsync(root);
         using var sink = new Sink();
         var results = new List<(string Timings, TimeSpan Failover, int Moved)>();
@@ -123,10 +124,10 @@ internal static class ClusterBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"failover after kill -9",-78} {"this cluster",14} {"Akka.NET SBR default",22}");
+        Console.WriteLine($"{"failover after kill -9",-84} {"this cluster",14} {"Akka.NET SBR default",22}");
         foreach (var (timings, failover, moved) in results)
         {
-            Console.WriteLine($"{$"{timings}, {moved} conns [s]",-78} {failover.TotalSeconds,14:F2} {$"~{AkkaSbrStableAfterSeconds:F0} (stable-after)",22}");
+            Console.WriteLine($"{$"{timings}, {moved} conns [s]",-84} {failover.TotalSeconds,14:F2} {$"~{AkkaSbrStableAfterSeconds:F0} (stable-after)",22}");
         }
 
         Console.WriteLine("(Akka.NET's split-brain resolver waits stable-after = 20 s by default before downing an unreachable node; shards then rebalance on top.)");
