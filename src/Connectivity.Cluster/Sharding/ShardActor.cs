@@ -29,11 +29,12 @@ public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
             case ShardingEnvelope envelope:
                 EntityOf(envelope.EntityId).Tell(envelope.Message, Sender);
                 break;
-            case Passivate passivate when !passivating.ContainsKey(Sender.Path.Name):
+            case Passivate passivate when IsLiveEntity(Sender) && !passivating.ContainsKey(Sender.Path.Name):
                 passivating[Sender.Path.Name] = [];
                 Sender.Tell(passivate.StopMessage, Self);
                 break;
             case Passivate:
+                // Already passivating, or from an entity that has stopped (its Terminated, a system message, came first).
                 break;
             case Terminated terminated:
                 var id = terminated.ActorRef.Path.Name;
@@ -54,6 +55,8 @@ public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
 
         return default;
     }
+
+    private bool IsLiveEntity(IActorRef sender) => Context.Child(sender.Path.Name) is { } child && child.Equals(sender);
 
     private IActorRef EntityOf(string entityId) =>
         Context.Child(entityId) ?? Context.Watch(Context.ActorOf(entityProps(entityId), entityId));

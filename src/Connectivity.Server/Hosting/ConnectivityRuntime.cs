@@ -19,9 +19,12 @@ namespace Connectivity.Server.Hosting;
 
 /// <summary>
 /// Starts the service's actor tree before the HTTP server listens, and stops it (closing the connections) after the
-/// server stopped: <c>/user/connectivityRoot</c> and <c>/system/sharding/connection</c>. Single-node mode keeps the
+/// server stopped: <c>/user/connectivityRoot</c>, <c>/system/clients</c> (the clients other nodes place here) and
+/// <c>/system/sharding/connection</c>. Single-node mode keeps the
 /// journal in SQLite; cluster mode in PostgreSQL, with this node's shards given by leases (<see cref="ClusterNode"/>).
-/// Connections whose desired status is open are woken by the region and reopen by themselves.
+/// Connections whose desired status is open are woken by the region and reopen by themselves. On shutdown the
+/// shards are handed off while the web server still serves (requests in flight are forwarded to the new owners), and
+/// the actor system stops only after the web server has drained its requests.
 /// </summary>
 public sealed partial class ConnectivityRuntime(
     ActorSystem system,
@@ -34,7 +37,7 @@ public sealed partial class ConnectivityRuntime(
     IOptions<Gateway.GatewayOptions> gatewayOptions,
     IEnumerable<IConnectionClientFactory> clientFactories,
     ILoggerFactory loggerFactory,
-    ILogger<ConnectivityRuntime> logger) : IHostedService
+    ILogger<ConnectivityRuntime> logger) : IHostedLifecycleService
 {
     private readonly List<IDisposable> subscriptions = [];
     private SqliteStore? store;
@@ -56,6 +59,7 @@ public sealed partial class ConnectivityRuntime(
             loggerFactory)
         {
             ClusterMemberCount = cluster is null ? () => 1 : () => Math.Max(1, cluster.Membership.Current.Members.Count),
+            Placement = cluster is null ? null : new ClusterClientPlacement(cluster),
         };
         var region = new ShardRegionSettings(
             id => ConnectionPersistenceActor.Props(id, dependencies, system.TimeProvider),
@@ -74,18 +78,29 @@ public sealed partial class ConnectivityRuntime(
         var singleton = cluster is null ? null : new RootSingleton(cluster.Singleton, cluster.RemoteRegion);
         system.ActorOf(ConnectivityRootActor.Props(journal, singleton), ConnectivityPaths.RootName);
         system.SystemActorOf(
+            ClientHostActor.Props(
+                dependencies,
+                cluster is null ? null : () => cluster.Membership.Current.Members.Select(m => m.NodeId).ToHashSet(StringComparer.Ordinal),
+                clusterOptions.Value.HeartbeatInterval),
+            ClientHostActor.Name);
+        system.SystemActorOf(
             ShardingGuardianActor.Props(new Dictionary<string, ShardRegionSettings> { [ConnectivityPaths.ShardRegionName] = region }),
             ShardingGuardianActor.Name);
         cluster?.StartLeases();
     }
 
+    /// <summary>Graceful leave in cluster mode: hand every shard off and release its lease while requests are still served.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (clusterOptions.Value.Enabled)
         {
             await clusterNode.LeaveAsync(cancellationToken);
         }
+    }
 
+    /// <summary>After the web server stopped: stop the actors (closing what still runs), then the stores.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
         await system.Terminate();
         foreach (var subscription in subscriptions)
         {
@@ -99,6 +114,12 @@ public sealed partial class ConnectivityRuntime(
 
         await clusterNode.DisposeAsync();
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<(IJournal, ISnapshotStore)> OpenSqliteAsync(ServerOptions options, CancellationToken ct)
     {
