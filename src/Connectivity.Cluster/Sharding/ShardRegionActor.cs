@@ -14,6 +14,7 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
     private readonly Dictionary<string, List<Buffered>> waiting = [];
     private readonly HashSet<string> handingOff = [];
     private readonly Dictionary<IActorRef, (string ShardId, IActorRef ReplyTo)> handOffs = [];
+    private readonly Dictionary<IActorRef, string> restarting = [];
 
     public static Props Props(ShardRegionSettings settings) => Actors.Props.Create(() => new ShardRegionActor(settings));
 
@@ -44,10 +45,18 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
                 break;
             case Status.Failure failure:
                 throw new InvalidOperationException("Loading the remembered entities failed.", failure.Cause);
+            case ShardHomed homed when Context.Child(homed.ShardId) is { } stale:
+                // Entities from before the lease was lost may hold state the new lease holder's writes superseded:
+                // restart the shard so they recover from the journal; messages wait meanwhile.
+                handingOff.Add(homed.ShardId);
+                restarting[Context.Watch(stale)] = homed.ShardId;
+                Context.Stop(stale);
+                break;
             case ShardHomed homed:
-                handingOff.Remove(homed.ShardId);
-                StartRememberedEntities(homed.ShardId);
-                RetryWaiting();
+                StartShard(homed.ShardId);
+                break;
+            case Terminated terminated when restarting.Remove(terminated.ActorRef, out var restarted):
+                StartShard(restarted);
                 break;
             case ShardLostLocally lost:
                 if (Context.Child(lost.ShardId) is { } lostShard)
@@ -185,6 +194,13 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
         {
             Sender.Tell(new ShardHandedOff(shardId), Self);
         }
+    }
+
+    private void StartShard(string shardId)
+    {
+        handingOff.Remove(shardId);
+        StartRememberedEntities(shardId);
+        RetryWaiting();
     }
 
     private void StartRememberedEntities(string? shardId)
