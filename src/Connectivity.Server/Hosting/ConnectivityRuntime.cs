@@ -19,7 +19,8 @@ namespace Connectivity.Server.Hosting;
 
 /// <summary>
 /// Starts the service's actor tree before the HTTP server listens, and stops it (closing the connections) after the
-/// server stopped: <c>/user/connectivityRoot</c> and <c>/system/sharding/connection</c>. Single-node mode keeps the
+/// server stopped: <c>/user/connectivityRoot</c>, <c>/system/clients</c> (the clients other nodes place here) and
+/// <c>/system/sharding/connection</c>. Single-node mode keeps the
 /// journal in SQLite; cluster mode in PostgreSQL, with this node's shards given by leases (<see cref="ClusterNode"/>).
 /// Connections whose desired status is open are woken by the region and reopen by themselves. On shutdown the
 /// shards are handed off while the web server still serves (requests in flight are forwarded to the new owners), and
@@ -58,6 +59,7 @@ public sealed partial class ConnectivityRuntime(
             loggerFactory)
         {
             ClusterMemberCount = cluster is null ? () => 1 : () => Math.Max(1, cluster.Membership.Current.Members.Count),
+            Placement = cluster is null ? null : new ClusterClientPlacement(cluster),
         };
         var region = new ShardRegionSettings(
             id => ConnectionPersistenceActor.Props(id, dependencies, system.TimeProvider),
@@ -75,6 +77,12 @@ public sealed partial class ConnectivityRuntime(
 
         var singleton = cluster is null ? null : new RootSingleton(cluster.Singleton, cluster.RemoteRegion);
         system.ActorOf(ConnectivityRootActor.Props(journal, singleton), ConnectivityPaths.RootName);
+        system.SystemActorOf(
+            ClientHostActor.Props(
+                dependencies,
+                cluster is null ? null : () => cluster.Membership.Current.Members.Select(m => m.NodeId).ToHashSet(StringComparer.Ordinal),
+                clusterOptions.Value.HeartbeatInterval),
+            ClientHostActor.Name);
         system.SystemActorOf(
             ShardingGuardianActor.Props(new Dictionary<string, ShardRegionSettings> { [ConnectivityPaths.ShardRegionName] = region }),
             ShardingGuardianActor.Name);

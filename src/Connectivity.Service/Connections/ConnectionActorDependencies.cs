@@ -18,6 +18,18 @@ public sealed record ConnectionActorDependencies(
     /// <summary>Number of connectivity nodes that can host a client; 1 in single-node mode.</summary>
     public Func<int> ClusterMemberCount { get; init; } = () => 1;
 
+    /// <summary>
+    /// Cluster mode: places client n of a connection on a distinct node (client 0 on this one); null in single-node
+    /// mode, where the one client runs here.
+    /// </summary>
+    public IClientPlacement? Placement { get; init; }
+
+    /// <summary>How often a connection with running clients re-runs the placement against the live members (cluster mode).</summary>
+    public TimeSpan PlacementCheckInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the connection actor waits for another node's client host to start a client.</summary>
+    public TimeSpan RemoteClientStartTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Idle time after which a connection whose desired status is not open is passivated (Ditto: 45 min).</summary>
     public TimeSpan PassivateAfter { get; init; } = TimeSpan.FromMinutes(45);
 

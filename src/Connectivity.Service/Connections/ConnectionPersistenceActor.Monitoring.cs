@@ -15,8 +15,10 @@ public sealed partial class ConnectionPersistenceActor
         RetrieveConnectionStatus status => await RetrieveStatusAsync(status),
         RetrieveConnectionMetrics retrieve => clients.Count == 0
             ? RetrieveConnectionMetricsResponse.EmptyMetrics(connectionId, retrieve.Headers)
-            : new RetrieveConnectionMetricsResponse(connectionId, metrics.Snapshot(), retrieve.Headers),
-        RetrieveConnectionLogs retrieve => connectionLog.Retrieve(retrieve.Headers),
+            : new RetrieveConnectionMetricsResponse(connectionId, await MergedMetricsAsync(retrieve), retrieve.Headers),
+        RetrieveConnectionLogs retrieve => remoteClients.Count == 0
+            ? connectionLog.Retrieve(retrieve.Headers)
+            : await MergedLogsAsync(retrieve),
         _ => throw new ArgumentException($"Not a monitoring command: {command.Type}", nameof(command)),
     };
 
@@ -37,7 +39,7 @@ public sealed partial class ConnectionPersistenceActor
             connection.SshTunnel?.Enabled ?? false,
             dependencies.ClusterMemberCount());
         var aggregator = new ConnectionStatusAggregator(connectionId, expectation, command.Headers);
-        var timeout = command.Headers.Timeout is { } requested ? requested * 0.75 : dependencies.DefaultStatusTimeout;
+        var timeout = ClientReplyTimeout(command);
         var replies = await Task.WhenAll(clients.Select(async client =>
         {
             try
@@ -65,4 +67,40 @@ public sealed partial class ConnectionPersistenceActor
 
         return aggregator.Build(timedOut: !aggregator.IsComplete);
     }
+
+    /// <summary>This node's metrics (shared by the local clients) merged with the reports of the clients on other nodes.</summary>
+    private async Task<ConnectionMetricsReport> MergedMetricsAsync(IConnectionCommand command)
+    {
+        var remote = await AskRemoteClientsAsync<ConnectionMetricsReport>(RetrieveClientMetrics.Instance, ClientReplyTimeout(command));
+        return remote.Aggregate(metrics.Snapshot(), (merged, report) => merged.Merge(report));
+    }
+
+    /// <summary>This node's connection log merged with the logs of the clients on other nodes, within the size budget (spec §5.2).</summary>
+    private async Task<RetrieveConnectionLogsResponse> MergedLogsAsync(IConnectionCommand command)
+    {
+        var remote = await AskRemoteClientsAsync<RetrieveConnectionLogsResponse>(RetrieveClientLogs.Instance, ClientReplyTimeout(command));
+        return RetrieveConnectionLogsResponse.Merge(
+            connectionId, [connectionLog.Retrieve(command.Headers), .. remote], dependencies.LoggerOptions.MaxLogSizeBytes, command.Headers);
+    }
+
+    /// <summary>The replies of the clients on other nodes that answered within <paramref name="timeout"/>.</summary>
+    private async Task<IEnumerable<T>> AskRemoteClientsAsync<T>(object message, TimeSpan timeout)
+        where T : class
+    {
+        var replies = await Task.WhenAll(remoteClients.Values.Select(async remote =>
+        {
+            try
+            {
+                return await remote.Ref.Ask<T>(message, timeout);
+            }
+            catch (AskTimeoutException)
+            {
+                return null;
+            }
+        }));
+        return replies.OfType<T>();
+    }
+
+    private TimeSpan ClientReplyTimeout(IConnectionCommand command) =>
+        command.Headers.Timeout is { } requested ? requested * 0.75 : dependencies.DefaultStatusTimeout;
 }

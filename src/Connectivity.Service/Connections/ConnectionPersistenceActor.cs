@@ -61,17 +61,15 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
 
     protected override void ApplySnapshot(string manifest, string payload) => state = ConnectionSnapshot.FromPayload(payload);
 
-    protected override ValueTask OnRecoveryCompleted()
+    protected override async ValueTask OnRecoveryCompleted()
     {
         Context.Timers.StartPeriodicTimer(ActivityCheck.Instance, ActivityCheck.Instance, dependencies.ActivityCheckInterval);
         if (state.DesiredOpen)
         {
             LogReopening(logger, connectionId);
             connectionLog.Enable();
-            StartClientsAndConnect();
+            await StartClientsAndConnectAsync();
         }
-
-        return default;
     }
 
     protected override async ValueTask OnReceive(object message)
@@ -84,6 +82,9 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
                 break;
             case ActivityCheck:
                 CheckActivity();
+                break;
+            case PlacementCheck:
+                await CheckPlacementAsync();
                 break;
             case StartEntity:
             case ClientConnected:
@@ -115,7 +116,7 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
                     replyTo.Tell(failure is null ? WithCommandHeaders(respond.Response, command) : new ConnectivityErrorResponse(failure, command.Headers), Self);
                     break;
                 case OpenClients { IgnoreErrors: true }:
-                    StartClientsAndConnect();
+                    await StartClientsAndConnectAsync();
                     break;
                 case OpenClients:
                     failure = await OpenClientsAsync();
@@ -125,15 +126,18 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
                     break;
                 case EnableLogging:
                     connectionLog.Enable();
+                    TellRemoteClients(EnableClientLogs.Instance);
                     break;
                 case DisableLogging:
                     connectionLog.Disable();
                     break;
                 case ResetMetrics:
                     metrics.Reset();
+                    TellRemoteClients(ResetClientMetrics.Instance);
                     break;
                 case ResetLogs:
                     connectionLog.Clear();
+                    TellRemoteClients(ResetClientLogs.Instance);
                     break;
                 case RetrieveMonitoring retrieve:
                     replyTo.Tell(await RetrieveMonitoringAsync(retrieve.Command), Self);
