@@ -4,12 +4,14 @@ namespace Connectivity.Cluster.Sharding;
 
 /// <summary>
 /// One shard: creates its entities on demand as children named by entity id, and passivates them on request while
-/// buffering what arrives for them meanwhile, so that nothing sent to a passivating entity is lost.
+/// buffering what arrives for them meanwhile, so that nothing sent to a passivating entity is lost. On
+/// <see cref="DrainAndStop"/> (hand-off) every entity first finishes the messages already in its mailbox.
 /// Failing entities are restarted with exponential backoff (1 s to 120 s), as Ditto restarts a connection actor.
 /// </summary>
 public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
 {
     private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> passivating = [];
+    private bool draining;
 
     public static Props Props(Func<string, Props> entityProps) =>
         Actors.Props.Create(() => new ShardActor(entityProps))
@@ -23,6 +25,19 @@ public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
     {
         switch (message)
         {
+            case DrainAndStop:
+                draining = true;
+                foreach (var entity in Context.Children)
+                {
+                    entity.Tell(PoisonPill.Instance, Self);
+                }
+
+                StopWhenDrained();
+                break;
+            case ShardingEnvelope envelope when draining:
+                // Arrived after the hand-off began: the region buffers it until the shard's new owner is known.
+                Context.Parent.Tell(envelope, Sender);
+                break;
             case ShardingEnvelope envelope when passivating.TryGetValue(envelope.EntityId, out var buffer):
                 buffer.Add((envelope.Message, Sender));
                 break;
@@ -35,6 +50,9 @@ public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
                 break;
             case Passivate:
                 // Already passivating, or from an entity that has stopped (its Terminated, a system message, came first).
+                break;
+            case Terminated when draining:
+                StopWhenDrained();
                 break;
             case Terminated terminated:
                 var id = terminated.ActorRef.Path.Name;
@@ -54,6 +72,14 @@ public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
         }
 
         return default;
+    }
+
+    private void StopWhenDrained()
+    {
+        if (Context.Children.Count == 0)
+        {
+            Context.Stop(Self);
+        }
     }
 
     private bool IsLiveEntity(IActorRef sender) => Context.Child(sender.Path.Name) is { } child && child.Equals(sender);

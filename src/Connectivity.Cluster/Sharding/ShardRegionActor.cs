@@ -15,6 +15,7 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
     private readonly HashSet<string> handingOff = [];
     private readonly Dictionary<IActorRef, (string ShardId, IActorRef ReplyTo)> handOffs = [];
     private readonly Dictionary<IActorRef, string> restarting = [];
+    private readonly List<IActorRef> flushRequests = [];
 
     public static Props Props(ShardRegionSettings settings) => Actors.Props.Create(() => new ShardRegionActor(settings));
 
@@ -45,25 +46,23 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
                 break;
             case Status.Failure failure:
                 throw new InvalidOperationException("Loading the remembered entities failed.", failure.Cause);
-            case ShardHomed homed when Context.Child(homed.ShardId) is { } stale:
-                // Entities from before the lease was lost may hold state the new lease holder's writes superseded:
-                // restart the shard so they recover from the journal; messages wait meanwhile.
-                handingOff.Add(homed.ShardId);
-                restarting[Context.Watch(stale)] = homed.ShardId;
-                Context.Stop(stale);
+            case ShardHomed homed when restarting.ContainsValue(homed.ShardId):
+                // The shard of the lost lease is still stopping; it starts again once it has stopped.
                 break;
             case ShardHomed homed:
                 StartShard(homed.ShardId);
                 break;
-            case Terminated terminated when restarting.Remove(terminated.ActorRef, out var restarted):
-                StartShard(restarted);
+            case ShardLostLocally lost when Context.Child(lost.ShardId) is { } lostShard:
+                // Its entities may hold state that the next lease holder supersedes: stop them at once; messages for the
+                // shard wait until it has stopped, then go to whoever holds the lease (this node again, or another).
+                handingOff.Add(lost.ShardId);
+                restarting[Context.Watch(lostShard)] = lost.ShardId;
+                Context.Stop(lostShard);
                 break;
-            case ShardLostLocally lost:
-                if (Context.Child(lost.ShardId) is { } lostShard)
-                {
-                    Context.Stop(lostShard);
-                }
-
+            case ShardLostLocally:
+                break;
+            case Terminated terminated when restarting.Remove(terminated.ActorRef, out var stopped):
+                StartShard(stopped);
                 break;
             case HandOffShard handOff:
                 HandOff(handOff.ShardId);
@@ -73,9 +72,14 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
                 break;
             case RetryTick:
                 RetryWaiting();
+                AnswerFlushRequests();
+                break;
+            case FlushWaiting:
+                flushRequests.Add(Sender);
+                AnswerFlushRequests();
                 break;
             case ForwardFailed failed:
-                Wait(failed.ShardId, new Buffered(failed.EntityId, failed.Message, failed.Sender, failed.Since));
+                Wait(failed.ShardId, new Buffered(failed.EntityId, failed.Message, failed.Sender, failed.Deadline));
                 break;
             case StartEntity start:
                 Route(start.EntityId, start, Sender);
@@ -104,7 +108,9 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
     }
 
     private void Route(string entityId, object message, IActorRef sender) =>
-        Route(new Buffered(entityId, message, sender, Context.System.TimeProvider.GetUtcNow()));
+        Route(new Buffered(entityId, message, sender, Context.System.TimeProvider.GetUtcNow() + TimeoutOf(message)));
+
+    private TimeSpan TimeoutOf(object message) => settings.MessageTimeout(message) ?? settings.DefaultMessageTimeout;
 
     private void Route(Buffered item)
     {
@@ -135,15 +141,20 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
     {
         var self = Self;
         var regionPath = Self.Path.ToString();
+        var time = Context.System.TimeProvider;
         _ = Task.Run(async () =>
         {
             try
             {
-                await remote.ForwardAsync(owner, regionPath, new ShardingEnvelope(item.EntityId, item.Message), item.Sender);
+                var remaining = item.Deadline - time.GetUtcNow();
+                if (remaining > TimeSpan.Zero)
+                {
+                    await remote.ForwardAsync(owner, regionPath, new ShardingEnvelope(item.EntityId, item.Message), item.Sender, remaining);
+                }
             }
             catch (Exception)
             {
-                self.Tell(new ForwardFailed(shardId, item.EntityId, item.Message, item.Sender, item.Since));
+                self.Tell(new ForwardFailed(shardId, item.EntityId, item.Message, item.Sender, item.Deadline));
             }
         });
     }
@@ -158,7 +169,7 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
         list.Add(item);
     }
 
-    /// <summary>Routes every waiting message again; those waiting longer than the buffer timeout go to dead letters.</summary>
+    /// <summary>Routes every waiting message again; those whose sender stopped waiting go to dead letters.</summary>
     private void RetryWaiting()
     {
         if (waiting.Count == 0)
@@ -171,7 +182,7 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
         waiting.Clear();
         foreach (var item in items)
         {
-            if (now - item.Since > settings.BufferTimeout)
+            if (now > item.Deadline)
             {
                 Context.System.DeadLetters.Tell(item.Message, item.Sender);
             }
@@ -182,13 +193,26 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
         }
     }
 
+    private void AnswerFlushRequests()
+    {
+        if (waiting.Count == 0)
+        {
+            foreach (var requester in flushRequests)
+            {
+                requester.Tell(WaitingFlushed.Instance, Self);
+            }
+
+            flushRequests.Clear();
+        }
+    }
+
     private void HandOff(string shardId)
     {
         handingOff.Add(shardId);
         if (Context.Child(shardId) is { } shard)
         {
             handOffs[Context.Watch(shard)] = (shardId, Sender);
-            Context.Stop(shard);
+            shard.Tell(DrainAndStop.Instance, Self);
         }
         else
         {
@@ -221,11 +245,11 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
         });
     }
 
-    private sealed record Buffered(string EntityId, object Message, IActorRef Sender, DateTimeOffset Since);
+    private sealed record Buffered(string EntityId, object Message, IActorRef Sender, DateTimeOffset Deadline);
 
     private sealed record RememberedEntitiesLoaded(IReadOnlyList<string> EntityIds);
 
-    private sealed record ForwardFailed(string ShardId, string EntityId, object Message, IActorRef Sender, DateTimeOffset Since);
+    private sealed record ForwardFailed(string ShardId, string EntityId, object Message, IActorRef Sender, DateTimeOffset Deadline);
 
     private sealed class RetryTick
     {

@@ -23,6 +23,12 @@ public sealed record ShardRegionSettings(
     /// <summary>How often messages waiting for a shard without a known owner are routed again.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Longest a message waits for its shard to get an owner before it is given up (to dead letters).</summary>
-    public TimeSpan BufferTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long the sender of a message waits for it (e.g. a command's <c>timeout</c> header): a message is forwarded
+    /// with that deadline and given up (to dead letters) when it waited for a shard owner longer. Default 60 s.
+    /// </summary>
+    public Func<object, TimeSpan?> MessageTimeout { get; init; } = _ => null;
+
+    /// <summary>The deadline of messages for which <see cref="MessageTimeout"/> gives none.</summary>
+    public TimeSpan DefaultMessageTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -20,3 +20,33 @@ public sealed record HandOffShard(string ShardId);
 
 /// <summary>Reply to <see cref="HandOffShard"/>: the shard's entities have stopped.</summary>
 public sealed record ShardHandedOff(string ShardId);
+
+/// <summary>Tells a shard to stop its entities after the messages already queued for them, then itself (graceful hand-off).</summary>
+public sealed class DrainAndStop
+{
+    public static readonly DrainAndStop Instance = new();
+
+    private DrainAndStop()
+    {
+    }
+}
+
+/// <summary>Asks a region to answer <see cref="WaitingFlushed"/> once it holds no message waiting for a shard owner (before shutdown).</summary>
+public sealed class FlushWaiting
+{
+    public static readonly FlushWaiting Instance = new();
+
+    private FlushWaiting()
+    {
+    }
+}
+
+/// <summary>Reply to <see cref="FlushWaiting"/>: every waiting message was delivered or forwarded.</summary>
+public sealed class WaitingFlushed
+{
+    public static readonly WaitingFlushed Instance = new();
+
+    private WaitingFlushed()
+    {
+    }
+}

@@ -231,6 +231,10 @@ public sealed class ClusterTransportClient : IAsyncDisposable
             request.Headers.Add(TransportWire.SecretHeader, secret);
         }
 
+        request.Headers.Add(
+            TransportWire.DeadlineHeader,
+            (ActorSystem.TimeProvider.GetUtcNow() + timeout).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
         try

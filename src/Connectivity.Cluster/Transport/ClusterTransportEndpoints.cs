@@ -34,6 +34,10 @@ namespace Connectivity.Cluster.Transport;
 /// </summary>
 public static class ClusterTransportEndpoints
 {
+    private static bool DeadlinePassed(HttpContext http, TimeProvider time) =>
+        long.TryParse(http.Request.Headers[TransportWire.DeadlineHeader].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var deadline)
+        && time.GetUtcNow().ToUnixTimeMilliseconds() > deadline;
+
     public static RouteGroupBuilder MapClusterTransport(this IEndpointRouteBuilder routes, ClusterTransportClient transport)
     {
         ArgumentNullException.ThrowIfNull(routes);
@@ -55,6 +59,14 @@ public static class ClusterTransportEndpoints
             {
                 ClusterTransportLog.Unauthorized(logger, http.Connection.RemoteIpAddress?.ToString());
                 return TypedResults.Unauthorized();
+            }
+
+            if (DeadlinePassed(http, transport.ActorSystem.TimeProvider))
+            {
+                // Held up (e.g. this process was frozen) until its sender stopped waiting: acting on it now could
+                // apply an old command after newer ones. The sender has already treated it as undelivered.
+                ClusterTransportLog.Expired(logger, http.Request.Path);
+                return TypedResults.StatusCode(StatusCodes.Status410Gone);
             }
 
             return await next(context);

@@ -22,4 +22,7 @@ internal static partial class ClusterTransportLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster transport: {MessageType} to {Recipient} on {NodeAddress} was not delivered")]
     public static partial void DeliveryFailed(ILogger logger, Exception exception, string messageType, string recipient, string nodeAddress);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster transport: dropped a request to {Path} that arrived after its sender's deadline")]
+    public static partial void Expired(ILogger logger, string path);
 }

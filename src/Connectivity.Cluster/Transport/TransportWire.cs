@@ -10,6 +10,9 @@ internal static class TransportWire
     public const string TellPath = Prefix + "/tell";
     public const string AskPath = Prefix + "/ask";
     public const string SecretHeader = "X-Cluster-Secret";
+
+    /// <summary>When the sender stops waiting (Unix milliseconds); a node that gets to a request only later drops it.</summary>
+    public const string DeadlineHeader = "X-Cluster-Deadline";
     public const string JsonMediaType = "application/json";
 
     public static JsonObject Request(string recipient, string typeId, JsonNode message, string? sender)

@@ -73,6 +73,8 @@ public sealed partial class ConnectivityRuntime(
                 : null)
         {
             Cluster = cluster is null ? null : (cluster.ConnectionShards, cluster.RemoteRegion),
+            MessageTimeout = message => message is IConnectivityCommand command ? command.Headers.Timeout : null,
+            DefaultMessageTimeout = gatewayOptions.Value.DefaultTimeout,
         };
 
         var singleton = cluster is null ? null : new RootSingleton(cluster.Singleton, cluster.RemoteRegion);
@@ -101,6 +103,19 @@ public sealed partial class ConnectivityRuntime(
     /// <summary>After the web server stopped: stop the actors (closing what still runs), then the stores.</summary>
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
+        if (clusterOptions.Value.Enabled && system.ResolvePath(ConnectivityPaths.ConnectionShardRegion) is { } region)
+        {
+            try
+            {
+                // Messages other nodes handed to this region while its shards moved are forwarded before the actors stop.
+                await region.Ask<WaitingFlushed>(FlushWaiting.Instance, TimeSpan.FromSeconds(10), cancellationToken);
+            }
+            catch (TimeoutException e)
+            {
+                LogFlushTimedOut(logger, e.Message);
+            }
+        }
+
         await system.Terminate();
         foreach (var subscription in subscriptions)
         {
@@ -140,8 +155,31 @@ public sealed partial class ConnectivityRuntime(
     private void SubscribeToSystemEvents()
     {
         subscriptions.Add(system.EventStream.Subscribe<ActorError>(e => LogActorError(logger, e.Path.ToString(), e.Exception)));
-        subscriptions.Add(system.EventStream.Subscribe<DeadLetter>(d => LogDeadLetter(logger, d.Message, d.Recipient.Path)));
+        subscriptions.Add(system.EventStream.Subscribe<DeadLetter>(OnDeadLetter));
         subscriptions.Add(system.EventStream.Subscribe<SaveSnapshotFailure>(f => LogSnapshotFailed(logger, f.PersistenceId, f.Cause)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping with messages still waiting for a shard owner: {Reason}")]
+    private static partial void LogFlushTimedOut(ILogger logger, string reason);
+
+    /// <summary>
+    /// A command whose recipient stopped (e.g. its connection moved to another node meanwhile) is answered at once with
+    /// 503 <c>connection.unavailable</c>, so the caller can retry instead of waiting for its timeout.
+    /// </summary>
+    private void OnDeadLetter(DeadLetter deadLetter)
+    {
+        LogDeadLetter(logger, deadLetter.Message, deadLetter.Recipient.Path);
+        var command = deadLetter.Message switch
+        {
+            IConnectionCommand direct => direct,
+            ShardingEnvelope { Message: IConnectionCommand wrapped } => wrapped,
+            _ => null,
+        };
+        if (command is not null && !deadLetter.Sender.Equals(system.DeadLetters) && !deadLetter.Sender.Equals(ActorRefs.NoSender))
+        {
+            deadLetter.Sender.Tell(new ConnectivityErrorResponse(
+                ConnectivityErrors.ConnectionUnavailable(command.ConnectionId, "The connection is moving between nodes; retry the request."), command.Headers));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Journal and snapshots in {Path}")]

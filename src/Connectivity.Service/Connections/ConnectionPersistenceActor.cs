@@ -28,6 +28,7 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
     private readonly TimeProvider time;
     private ConnectionState state = ConnectionState.Empty;
     private DateTimeOffset lastActivity;
+    private bool passivating;
 
     public ConnectionPersistenceActor(string connectionId, ConnectionActorDependencies dependencies, TimeProvider time)
     {
@@ -180,8 +181,9 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
     {
         var now = time.GetUtcNow();
         connectionLog.DisableIfExpired(now);
-        if (!state.DesiredOpen && clients.Count == 0 && now - lastActivity >= dependencies.PassivateAfter)
+        if (!passivating && !state.DesiredOpen && clients.Count == 0 && now - lastActivity >= dependencies.PassivateAfter)
         {
+            passivating = true;
             Context.Parent.Tell(new Passivate(PoisonPill.Instance), Self);
         }
     }

@@ -62,7 +62,7 @@ public sealed class ConnectionIdsRetrievalActor(IJournal journal, RootSingleton?
         {
             try
             {
-                await singleton.Remote.ForwardAsync(owner, path, command, sender);
+                await singleton.Remote.ForwardAsync(owner, path, command, sender, command.Headers.Timeout ?? TimeSpan.FromSeconds(60));
             }
             catch (Exception e)
             {

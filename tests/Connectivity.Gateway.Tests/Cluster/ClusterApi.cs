@@ -68,10 +68,14 @@ public static class ClusterApi
     /// <summary>Sends a request with its own timeout; never throws for HTTP or transport failures.</summary>
     public static async Task<Answer> SendAsync(HttpClient client, HttpMethod method, Uri path, HttpContent? content = null, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        var patience = timeout ?? TimeSpan.FromSeconds(10);
+        using var cts = new CancellationTokenSource(patience);
         try
         {
             using var request = new HttpRequestMessage(method, path) { Content = content };
+
+            // Declared as Ditto's timeout header: the service gives the command up when this client does.
+            request.Headers.Add("timeout", $"{(long)patience.TotalMilliseconds}ms");
             using var response = await client.SendAsync(request, cts.Token);
             var body = await response.Content.ReadAsStringAsync(cts.Token);
             JsonNode? json = null;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Connectivity.Actors;
 using Connectivity.Cluster.Leases;
 using Connectivity.Cluster.Membership;
@@ -96,8 +97,24 @@ public sealed partial class ClusterNode : IAsyncDisposable
     /// <summary>Connects the lease events to the connection region and starts acquiring leases.</summary>
     public void StartLeases()
     {
-        connectionLeases!.ShardAcquired += lease => Region()?.Tell(new ShardHomed(lease.ShardId));
-        connectionLeases.ShardLost += shardId => Region()?.Tell(new ShardLostLocally(shardId));
+        // A lease taken again under a new epoch without a loss being noticed in between (e.g. the process was frozen)
+        // means the shard's entities may be stale: report the loss first, so the region restarts them from the journal.
+        var homedEpochs = new ConcurrentDictionary<string, long>();
+        connectionLeases!.ShardAcquired += lease =>
+        {
+            if (homedEpochs.TryGetValue(lease.ShardId, out var previous) && previous != lease.Epoch)
+            {
+                Region()?.Tell(new ShardLostLocally(lease.ShardId));
+            }
+
+            homedEpochs[lease.ShardId] = lease.Epoch;
+            Region()?.Tell(new ShardHomed(lease.ShardId));
+        };
+        connectionLeases.ShardLost += shardId =>
+        {
+            homedEpochs.TryRemove(shardId, out _);
+            Region()?.Tell(new ShardLostLocally(shardId));
+        };
         connectionLeases.Start();
         singletonLeases!.Start();
     }
