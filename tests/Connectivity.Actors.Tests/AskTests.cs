@@ -1,4 +1,5 @@
 using Connectivity.Actors.Tests.TestKit;
+using Connectivity.TestKit.Time;
 
 namespace Connectivity.Actors.Tests;
 
@@ -29,7 +30,7 @@ public sealed class AskTests
     [Fact]
     public async Task Ask_should_throw_AskTimeoutException_when_no_reply_arrives_in_time()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new ManualTimeProvider();
         await using var system = ActorSystem.Create("test", new ActorSystemSettings { TimeProvider = clock });
         var silent = system.ActorOf(DelegateActor.Props((_, _) => { }), "silent");
 

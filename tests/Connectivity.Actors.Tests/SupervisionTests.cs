@@ -1,4 +1,5 @@
 using Connectivity.Actors.Tests.TestKit;
+using Connectivity.TestKit.Time;
 
 namespace Connectivity.Actors.Tests;
 
@@ -159,7 +160,7 @@ public sealed class SupervisionTests
     [Fact]
     public async Task Restart_should_wait_for_backoff_delay_when_backoff_is_configured()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new ManualTimeProvider();
         await using var system = ActorSystem.Create("test", new ActorSystemSettings { TimeProvider = clock });
         var probe = new TestProbe();
         var start = clock.GetUtcNow();

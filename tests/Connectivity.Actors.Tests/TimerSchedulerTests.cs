@@ -1,4 +1,5 @@
 using Connectivity.Actors.Tests.TestKit;
+using Connectivity.TestKit.Time;
 
 namespace Connectivity.Actors.Tests;
 
@@ -41,7 +42,7 @@ public sealed class TimerSchedulerTests
     [Fact]
     public async Task StartSingleTimer_should_deliver_once_when_delay_elapses()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new ManualTimeProvider();
         await using var system = ActorSystem.Create("test", new ActorSystemSettings { TimeProvider = clock });
         var probe = new TestProbe();
         var actor = system.ActorOf(TimerActor(probe), "timed");
@@ -56,7 +57,7 @@ public sealed class TimerSchedulerTests
     [Fact]
     public async Task StartPeriodicTimer_should_deliver_every_interval_until_cancelled()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new ManualTimeProvider();
         await using var system = ActorSystem.Create("test", new ActorSystemSettings { TimeProvider = clock });
         var probe = new TestProbe();
         var actor = system.ActorOf(TimerActor(probe), "timed");
@@ -71,7 +72,7 @@ public sealed class TimerSchedulerTests
     [Fact]
     public async Task Cancel_should_drop_message_already_enqueued_when_timer_is_cancelled()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new ManualTimeProvider();
         await using var system = ActorSystem.Create("test", new ActorSystemSettings { TimeProvider = clock });
         var probe = new TestProbe();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -105,7 +106,7 @@ public sealed class TimerSchedulerTests
     [Fact]
     public async Task Timers_should_be_cancelled_when_actor_stops()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new ManualTimeProvider();
         await using var system = ActorSystem.Create("test", new ActorSystemSettings { TimeProvider = clock });
         var probe = new TestProbe();
         var actor = system.ActorOf(TimerActor(probe), "timed");
@@ -135,7 +136,7 @@ public sealed class TimerSchedulerTests
     [Fact]
     public async Task SetReceiveTimeout_should_deliver_ReceiveTimeout_when_actor_is_idle()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new ManualTimeProvider();
         await using var system = ActorSystem.Create("test", new ActorSystemSettings { TimeProvider = clock });
         var probe = new TestProbe();
         system.ActorOf(

@@ -6,6 +6,7 @@ using Connectivity.Service.Clients;
 using Connectivity.Service.Monitoring;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using Connectivity.TestKit.Time;
 
 namespace Connectivity.Service.Tests.Clients;
 

@@ -14,6 +14,7 @@ using Connectivity.Service.Monitoring;
 using Connectivity.Service.Tests.Clients;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
+using Connectivity.TestKit.Time;
 
 namespace Connectivity.Service.Tests.Connections;
 

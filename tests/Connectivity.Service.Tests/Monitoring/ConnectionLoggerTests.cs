@@ -2,6 +2,7 @@ using Connectivity.Model.Headers;
 using Connectivity.Model.Monitoring;
 using Connectivity.Service.Monitoring;
 using Xunit;
+using Connectivity.TestKit.Time;
 
 namespace Connectivity.Service.Tests.Monitoring;
 
@@ -9,7 +10,7 @@ public class ConnectionLoggerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 21, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly FakeTimeProvider clock = new(Start);
+    private readonly ManualTimeProvider clock = new(Start);
 
     private ConnectionLogger Logger(ConnectionLoggerOptions? options = null) => new("my-conn", options ?? new ConnectionLoggerOptions(), clock);
 

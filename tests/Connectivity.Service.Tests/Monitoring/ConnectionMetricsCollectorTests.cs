@@ -1,12 +1,13 @@
 using Connectivity.Model.Monitoring;
 using Connectivity.Service.Monitoring;
 using Xunit;
+using Connectivity.TestKit.Time;
 
 namespace Connectivity.Service.Tests.Monitoring;
 
 public class ConnectionMetricsCollectorTests
 {
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 1, 21, 8, 0, 0, TimeSpan.Zero));
+    private readonly ManualTimeProvider clock = new(new DateTimeOffset(2026, 1, 21, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Snapshot_should_report_per_address_and_connection_totals_when_messages_recorded()

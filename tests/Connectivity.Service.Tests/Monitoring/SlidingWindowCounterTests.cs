@@ -1,6 +1,7 @@
 using Connectivity.Model.Monitoring;
 using Connectivity.Service.Monitoring;
 using Xunit;
+using Connectivity.TestKit.Time;
 
 namespace Connectivity.Service.Tests.Monitoring;
 
@@ -8,7 +9,7 @@ public class SlidingWindowCounterTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 21, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly FakeTimeProvider clock = new(Start);
+    private readonly ManualTimeProvider clock = new(Start);
 
     [Fact]
     public void GetCounts_should_count_in_every_window_when_incremented()

@@ -1,14 +1,20 @@
 using System.Threading.Channels;
 
-namespace Connectivity.Actors.Tests.TestKit;
+namespace Connectivity.TestKit.Time;
 
 /// <summary>A clock that moves only when told; due timers fire synchronously inside <see cref="Advance"/>.</summary>
-public sealed class FakeTimeProvider : TimeProvider
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly object _gate = new();
-    private readonly List<FakeTimer> _timers = [];
+    private readonly List<ManualTimer> _timers = [];
     private readonly Channel<TimeSpan> _created = Channel.CreateUnbounded<TimeSpan>();
-    private DateTimeOffset _now = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private DateTimeOffset _now = start;
+
+    /// <summary>Starts at 2026-01-21T08:00:00Z.</summary>
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2026, 1, 21, 8, 0, 0, TimeSpan.Zero))
+    {
+    }
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -32,7 +38,7 @@ public sealed class FakeTimeProvider : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new FakeTimer(this, callback, state);
+        var timer = new ManualTimer(this, callback, state);
         lock (_gate)
         {
             _timers.Add(timer);
@@ -61,7 +67,7 @@ public sealed class FakeTimeProvider : TimeProvider
 
         while (true)
         {
-            FakeTimer? next;
+            ManualTimer? next;
             lock (_gate)
             {
                 next = _timers.Where(t => t.DueAt is { } due && due <= target).MinBy(t => t.DueAt);
@@ -79,7 +85,7 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
-    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
         public DateTimeOffset? DueAt { get; set; }
 
