@@ -124,13 +124,27 @@ internal sealed class PostgreSqlJournalWriter : IAsyncDisposable
             command.Parameters.Add(parameter);
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (PostgresException exception) when (batch.Translate(exception) is { } refusal)
-        {
-            throw refusal;
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException exception) when (batch.Translate(exception) is { } refusal)
+            {
+                throw refusal;
+            }
+            catch (PostgresException exception) when (IsTransient(exception) && attempt < MaxAttempts)
+            {
+                // Writers running side by side can lock the same ids in different orders; PostgreSQL then rolls one
+                // transaction back whole (deadlock or serialization failure), so running it again is safe.
+            }
         }
     }
+
+    private const int MaxAttempts = 5;
+
+    private static bool IsTransient(PostgresException exception) =>
+        exception.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
 }
