@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Connectivity.Persistence.Journal;
 using Connectivity.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
+using Connectivity.TestKit.Persistence;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -73,34 +73,8 @@ public sealed class SqliteStoreTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task SqliteStore_should_keep_every_event_when_64_writers_write_concurrently()
     {
-        const int Writers = 64;
-        const int EventsPerWriter = 100;
         await using var store = await SqliteStore.OpenAsync(database.Path);
-        var latencies = new double[Writers * EventsPerWriter];
-        await store.Journal.WriteAsync([new PersistentRepr("warm-up", 1, "bench", "{}", [], DateTimeOffset.UtcNow)]);
-
-        var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
-        {
-            for (var n = 1; n <= EventsPerWriter; n++)
-            {
-                var write = Stopwatch.StartNew();
-                await store.Journal.WriteAsync(
-                    [new PersistentRepr($"writer-{w}", n, "bench", """{"value":42,"text":"some payload"}""", [], DateTimeOffset.UtcNow)]);
-                latencies[(w * EventsPerWriter) + n - 1] = write.Elapsed.TotalMilliseconds;
-            }
-        })));
-        total.Stop();
-
-        Array.Sort(latencies);
-        output.WriteLine(
-            $"{latencies.Length} single-event writes by {Writers} writers in {total.Elapsed.TotalMilliseconds:F0} ms: " +
-            $"{latencies.Length / total.Elapsed.TotalSeconds:F0} events/s; latency p50 {latencies[latencies.Length / 2]:F2} ms, " +
-            $"p99 {latencies[latencies.Length * 99 / 100]:F2} ms");
-        for (var w = 0; w < Writers; w++)
-        {
-            Assert.Equal(EventsPerWriter, await store.Journal.ReadHighestSequenceNrAsync($"writer-{w}"));
-        }
+        await ConcurrentWriters.WriteAndCheckAsync(store.Journal, output);
     }
 
     private object? Pragma(string pragma)
