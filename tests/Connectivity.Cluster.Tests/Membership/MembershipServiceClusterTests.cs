@@ -66,11 +66,17 @@ public sealed class MembershipServiceClusterTests(PostgresFixture postgres) : IC
     {
         var a = await StartAsync("node-a");
 
-        // A node that beats once and dies without leaving.
-        await schema.Members.HeartbeatAsync(new Member("node-dead", "http://dead:8081", DateTimeOffset.UtcNow), default);
+        // A node that beats until node-a has seen it, then dies without leaving. (Beating only once would race node-a's
+        // reads: under load none of them may fall within DownAfter of that single beat.)
+        var dead = new Member("node-dead", "http://dead:8081", DateTimeOffset.UtcNow);
+        using var patience = new CancellationTokenSource(Patience);
+        while (!a.Current.Contains("node-dead"))
+        {
+            await schema.Members.HeartbeatAsync(dead, patience.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
+        }
 
-        var withDead = await a.WaitForMembersAsync(2, Patience);
-        Assert.True(withDead.Contains("node-dead"));
+        var withDead = a.Current;
 
         var withoutDead = await a.WaitForMembersAsync(1, Patience);
         Assert.False(withoutDead.Contains("node-dead"));
