@@ -64,7 +64,7 @@ public sealed class CommandTrickle(IReadOnlyList<string> ids, string sinkUri, in
             {
                 case 0:
                     var n = Interlocked.Increment(ref counter);
-                    var put = await PutAsync(node.Client, ConnectionJson.HttpPush(id, "open", sinkUri, Tag(n)), CommandTimeout);
+                    var put = await RetryingAsync(() => PutAsync(node.Client, ConnectionJson.HttpPush(id, "open", sinkUri, Tag(n)), CommandTimeout));
                     Tally.Add($"modify {id} at {node}", put);
                     if (put.IsSuccess)
                     {
@@ -73,11 +73,12 @@ public sealed class CommandTrickle(IReadOnlyList<string> ids, string sinkUri, in
 
                     break;
                 case 1:
-                    Tally.Add($"retrieve {id} at {node}", await GetAsync(node.Client, ConnectionPath(id), CommandTimeout));
+                    Tally.Add($"retrieve {id} at {node}", await RetryingAsync(() => GetAsync(node.Client, ConnectionPath(id), CommandTimeout)));
                     break;
                 default:
-                    var status = await ClusterApi.PiggybackAsync(node.Client, ShardRegion, Command("retrieveConnectionStatus", id), CommandTimeout);
-                    Tally.Add($"retrieveConnectionStatus {id} at {node}", Unwrap(status));
+                    var status = await RetryingAsync(async () =>
+                        Unwrap(await ClusterApi.PiggybackAsync(node.Client, ShardRegion, Command("retrieveConnectionStatus", id), CommandTimeout)));
+                    Tally.Add($"retrieveConnectionStatus {id} at {node}", status);
                     break;
             }
 
@@ -90,6 +91,25 @@ public sealed class CommandTrickle(IReadOnlyList<string> ids, string sinkUri, in
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Sends again, as a Ditto client does, while the answer is 503 <c>connectivity:connection.unavailable</c> (the
+    /// connection is moving between nodes): the command counts as answered once a proper answer comes within
+    /// <see cref="CommandTimeout"/>; the last answer counts otherwise.
+    /// </summary>
+    private static async Task<Answer> RetryingAsync(Func<Task<Answer>> send)
+    {
+        var deadline = DateTimeOffset.UtcNow + CommandTimeout;
+        var answer = await send();
+        while (answer is { Status: 503, Body: JsonObject error } && error["error"]?.GetValue<string>() == "connectivity:connection.unavailable"
+            && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            answer = await send();
+        }
+
+        return answer;
     }
 
     /// <summary>A piggyback answer carries the command's own status inside an HTTP 200.</summary>
