@@ -1,0 +1,35 @@
+namespace Connectivity.Protocols.Mqtt;
+
+/// <summary>DISCONNECT Reason Codes (MQTT 5 §3.14.2.1); MQTT 3.1.1 DISCONNECT carries none.</summary>
+public enum MqttDisconnectReasonCode : byte
+{
+    NormalDisconnection = 0x00,
+    DisconnectWithWillMessage = 0x04,
+    UnspecifiedError = 0x80,
+    MalformedPacket = 0x81,
+    ProtocolError = 0x82,
+    ImplementationSpecificError = 0x83,
+    NotAuthorized = 0x87,
+    ServerBusy = 0x89,
+    ServerShuttingDown = 0x8B,
+    KeepAliveTimeout = 0x8D,
+    SessionTakenOver = 0x8E,
+    TopicFilterInvalid = 0x8F,
+    TopicNameInvalid = 0x90,
+    ReceiveMaximumExceeded = 0x93,
+    TopicAliasInvalid = 0x94,
+    PacketTooLarge = 0x95,
+    MessageRateTooHigh = 0x96,
+    QuotaExceeded = 0x97,
+    AdministrativeAction = 0x98,
+    PayloadFormatInvalid = 0x99,
+    RetainNotSupported = 0x9A,
+    QoSNotSupported = 0x9B,
+    UseAnotherServer = 0x9C,
+    ServerMoved = 0x9D,
+    SharedSubscriptionsNotSupported = 0x9E,
+    ConnectionRateExceeded = 0x9F,
+    MaximumConnectTime = 0xA0,
+    SubscriptionIdentifiersNotSupported = 0xA1,
+    WildcardSubscriptionsNotSupported = 0xA2,
+}

@@ -1,0 +1,38 @@
+namespace Connectivity.Protocols.Mqtt;
+
+/// <summary>
+/// A peer broke the protocol: a malformed packet, a protocol error or a packet over the maximum
+/// size. <see cref="ReasonCode"/> is the MQTT 5 reason code to send in DISCONNECT (MQTT 5 §4.13).
+/// </summary>
+public sealed class MqttProtocolException : Exception
+{
+    public MqttProtocolException()
+        : this("MQTT protocol violation.")
+    {
+    }
+
+    public MqttProtocolException(string message)
+        : base(message)
+    {
+    }
+
+    public MqttProtocolException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public MqttProtocolException(string message, MqttDisconnectReasonCode reasonCode)
+        : base(message)
+    {
+        ReasonCode = reasonCode;
+    }
+
+    /// <summary>MalformedPacket (0x81), ProtocolError (0x82), PacketTooLarge (0x95) or null.</summary>
+    public MqttDisconnectReasonCode? ReasonCode { get; }
+
+    internal static MqttProtocolException Malformed(string message) =>
+        new(message, MqttDisconnectReasonCode.MalformedPacket);
+
+    internal static MqttProtocolException ProtocolError(string message) =>
+        new(message, MqttDisconnectReasonCode.ProtocolError);
+}

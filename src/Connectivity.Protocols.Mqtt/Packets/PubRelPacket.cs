@@ -1,0 +1,19 @@
+namespace Connectivity.Protocols.Mqtt.Packets;
+
+/// <summary>PUBREL (MQTT 3.1.1 §3.6, MQTT 5 §3.6).</summary>
+public sealed record PubRelPacket : MqttPacket
+{
+    public override MqttPacketType PacketType => MqttPacketType.PubRel;
+
+    /// <summary>Packet Identifier of the PUBLISH flow (§3.6.2); never 0.</summary>
+    public ushort PacketIdentifier { get; init; }
+
+    /// <summary>Reason Code (MQTT 5 §3.6.2.1); always Success in 3.1.1.</summary>
+    public MqttPubRelReasonCode ReasonCode { get; init; }
+
+    /// <summary>Reason String (MQTT 5 §3.6.2.2.2).</summary>
+    public string? ReasonString { get; init; }
+
+    /// <summary>User Properties (MQTT 5 §3.6.2.2.3).</summary>
+    public IReadOnlyList<MqttUserProperty> UserProperties { get; init; } = [];
+}
