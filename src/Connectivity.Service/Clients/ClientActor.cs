@@ -3,6 +3,7 @@ using Connectivity.Actors;
 using Connectivity.Model.Connections;
 using Connectivity.Model.Headers;
 using Connectivity.Model.Monitoring;
+using Connectivity.Service.Messaging;
 using Connectivity.Service.Monitoring;
 using Microsoft.Extensions.Logging;
 
@@ -35,6 +36,7 @@ public sealed partial class ClientActor : ActorBase
     private readonly string clientId;
     private readonly ConnectionUri? parsedUri;
     private readonly string maskedUri;
+    private readonly IInboundMessageSink inboundSink;
     private readonly List<IActorRef> openRequesters = [];
     private readonly List<IActorRef> closeRequesters = [];
 
@@ -73,6 +75,7 @@ public sealed partial class ClientActor : ActorBase
         parsedUri = ConnectionUri.TryParse(connection.Uri, out var parsed) ? parsed : null;
         maskedUri = parsedUri?.Masked ?? "<unparsable uri>";
         backoff = ClientBackoff.Initial(settings);
+        inboundSink = new ConsumedMessageMonitor(connectionLogger, metrics);
         inStateSince = timeProvider.GetUtcNow();
     }
 
@@ -264,7 +267,8 @@ public sealed partial class ClientActor : ActorBase
             clientId,
             loggerFactory,
             timeProvider,
-            cause => self.Tell(new ConnectionLost(clientOperation, cause)));
+            cause => self.Tell(new ConnectionLost(clientOperation, cause)),
+            inboundSink);
     }
 
     /// <summary>Replaces the URI's password in <paramref name="text"/> (e.g. an exception message) by <c>*****</c>.</summary>

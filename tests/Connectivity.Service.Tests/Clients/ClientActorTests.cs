@@ -2,6 +2,7 @@ using Connectivity.Actors;
 using Connectivity.Model.Errors;
 using Connectivity.Model.Monitoring;
 using Connectivity.Service.Clients;
+using Connectivity.Service.Messaging;
 using Xunit;
 
 namespace Connectivity.Service.Tests.Clients;
@@ -354,5 +355,26 @@ public sealed class ClientActorTests
         Assert.Equal(metrics.SourceMetrics.AddressMetrics.Keys, resetMetrics.SourceMetrics.AddressMetrics.Keys);
         Assert.NotEqual(metrics, resetMetrics);
         Assert.Empty(resetLogs.ConnectionLogs);
+    }
+
+    [Fact]
+    public async Task ClientActor_should_count_and_log_consumed_messages_when_its_client_hands_them_to_the_inbound_sink()
+    {
+        await using var h = new ClientActorHarness();
+        _ = h.AskAsync(OpenClient.Instance);
+        var client = await h.Factory.NextAsync();
+        client.Succeed();
+        await h.StatusWhenAsync(r => r.Client.Status == LiveStatus.Open);
+
+        var outcome = await client.Context.InboundSink.HandleAsync(
+            new ExternalMessage { SourceAddress = "events/#", Headers = new Dictionary<string, string> { ["correlation-id"] = "c-1" } },
+            CancellationToken.None);
+
+        Assert.Equal(InboundMessageOutcome.Accepted, outcome);
+        var metrics = Assert.IsType<ConnectionMetricsReport>(await h.AskAsync(RetrieveClientMetrics.Instance));
+        var consumed = metrics.SourceMetrics.AddressMetrics["events/#"].Measurements.Single(m => m.Type == MetricType.Consumed && m.Success);
+        Assert.Equal(1, consumed.Counts[MetricWindow.OneMinute]);
+        var entry = Assert.Single(h.ConnectionLogEntries(), e => e.Category == LogCategory.Source);
+        Assert.Equal((LogType.Consumed, LogLevel.Success, "c-1", "events/#"), (entry.Type, entry.Level, entry.CorrelationId, entry.Address));
     }
 }

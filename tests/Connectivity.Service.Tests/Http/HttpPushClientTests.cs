@@ -5,6 +5,7 @@ using Connectivity.Messaging.Http;
 using Connectivity.Model.Connections;
 using Connectivity.Model.Monitoring;
 using Connectivity.Service.Clients;
+using Connectivity.Service.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -109,7 +110,14 @@ public sealed class HttpPushClientTests
     };
 
     private static ClientContext Context() =>
-        new("http-1", 0, "node-1", NullLoggerFactory.Instance, TimeProvider.System, _ => { });
+        new("http-1", 0, "node-1", NullLoggerFactory.Instance, TimeProvider.System, _ => { }, new RejectingSink());
+
+    /// <summary>http-push has no sources: nothing may arrive here.</summary>
+    private sealed class RejectingSink : IInboundMessageSink
+    {
+        public ValueTask<InboundMessageOutcome> HandleAsync(ExternalMessage message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("http-push consumed a message.");
+    }
 
     private static int ClosedPort()
     {
