@@ -1,11 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Security;
 using System.Security.Authentication;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Connectivity.Model.Connections;
 using Connectivity.Model.Monitoring;
@@ -53,7 +49,7 @@ public sealed class HttpPushClient : IConnectionClient
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
-            SslOptions = SslOptions(connection),
+            SslOptions = ConnectionTls.ClientOptions(connection),
         };
         httpClient = new HttpClient(handler, disposeHandler: true) { Timeout = RequestTimeout };
         if (uri.Username is not null)
@@ -170,76 +166,5 @@ public sealed class HttpPushClient : IConnectionClient
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parallelism) && parallelism > 0
             ? parallelism
             : throw ConnectionFailureException.Misconfigured($"The specificConfig '{ParallelismKey}' must be a positive integer, not '{text}'.");
-    }
-
-    [SuppressMessage(
-        "Security",
-        "CA5359:Do not disable certificate validation",
-        Justification = "validateCertificates=false is the connection owner's explicit choice (spec §1.1).")]
-    private static SslClientAuthenticationOptions SslOptions(Connection connection)
-    {
-        var options = new SslClientAuthenticationOptions();
-        if (connection.Credentials is ClientCertificateCredentials { Cert: { } cert, Key: { } key })
-        {
-            options.ClientCertificates = [LoadClientCertificate(cert, key)];
-        }
-
-        if (!connection.ValidateCertificates)
-        {
-            options.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-        }
-        else if (connection.Ca is { } ca)
-        {
-            var trusted = LoadTrustedCertificates(ca);
-            options.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                certificate is not null && IsTrusted(certificate, errors, trusted);
-        }
-
-        return options;
-    }
-
-    private static X509Certificate2 LoadClientCertificate(string cert, string key)
-    {
-        try
-        {
-            return X509Certificate2.CreateFromPem(cert, key);
-        }
-        catch (CryptographicException e)
-        {
-            throw ConnectionFailureException.Misconfigured($"The client certificate or its key could not be read: {e.Message}", e);
-        }
-    }
-
-    private static X509Certificate2Collection LoadTrustedCertificates(string ca)
-    {
-        var trusted = new X509Certificate2Collection();
-        try
-        {
-            trusted.ImportFromPem(ca);
-        }
-        catch (CryptographicException e)
-        {
-            throw ConnectionFailureException.Misconfigured($"The trusted certificates ('ca') could not be read: {e.Message}", e);
-        }
-
-        return trusted.Count > 0
-            ? trusted
-            : throw ConnectionFailureException.Misconfigured("The trusted certificates ('ca') contain no PEM certificate.");
-    }
-
-    /// <summary>The server certificate must chain to one of the <c>ca</c> certificates; the host name must match.</summary>
-    private static bool IsTrusted(X509Certificate certificate, SslPolicyErrors errors, X509Certificate2Collection trusted)
-    {
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var server = new X509Certificate2(certificate);
-        return chain.Build(server);
     }
 }

@@ -268,6 +268,7 @@ public sealed partial class ClientActor : ActorBase
             loggerFactory,
             timeProvider,
             cause => self.Tell(new ConnectionLost(clientOperation, cause)),
+            connectionLogger,
             inboundSink);
     }
 

@@ -6,6 +6,7 @@ using Connectivity.Model.Connections;
 using Connectivity.Model.Monitoring;
 using Connectivity.Service.Clients;
 using Connectivity.Service.Messaging;
+using Connectivity.Service.Monitoring;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -110,7 +111,8 @@ public sealed class HttpPushClientTests
     };
 
     private static ClientContext Context() =>
-        new("http-1", 0, "node-1", NullLoggerFactory.Instance, TimeProvider.System, _ => { }, new RejectingSink());
+        new("http-1", 0, "node-1", NullLoggerFactory.Instance, TimeProvider.System, _ => { },
+            new ConnectionLogger("http-1", new ConnectionLoggerOptions(), TimeProvider.System), new RejectingSink());
 
     /// <summary>http-push has no sources: nothing may arrive here.</summary>
     private sealed class RejectingSink : IInboundMessageSink
