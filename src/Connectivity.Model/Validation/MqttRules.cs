@@ -4,14 +4,18 @@ using Connectivity.Model.Errors;
 namespace Connectivity.Model.Validation;
 
 /// <summary>
-/// MQTT rules (spec §8.3): QoS 0..2 on every source and target, valid topic filters and topics; for MQTT 3.1.1
-/// also clientCount 1, consumerCount ≤ 1 and the header restrictions of a protocol without headers.
+/// MQTT rules (spec §8.3): QoS 0..2 on every source and target, valid topic filters and topics, the specificConfig
+/// values; for MQTT 3.1.1 also clientCount 1, consumerCount ≤ 1 and the header restrictions of a protocol without headers.
 /// </summary>
 internal static class MqttRules
 {
     private static readonly HashSet<string> MqttHeaders = new(StringComparer.Ordinal) { "mqtt.topic", "mqtt.qos", "mqtt.retain" };
 
     private const string SourceAddressPlaceholder = "{{ source:address }}";
+
+    private static readonly string[] BooleanKeys = ["separatePublisherClient", "cleanSession", "reconnectForRedelivery", "lastWillRetain"];
+
+    private static readonly TimeSpan MaxKeepAlive = TimeSpan.FromSeconds(ushort.MaxValue);
 
     public static void Check(Connection connection)
     {
@@ -36,9 +40,50 @@ internal static class MqttRules
             }
         }
 
+        CheckSpecificConfig(connection.SpecificConfig);
         if (connection.Type == ConnectionType.Mqtt)
         {
             CheckMqtt311(connection);
+        }
+    }
+
+    /// <summary>
+    /// The specificConfig keys of spec §8.3 with a value format: booleans, <c>keepAlive</c> 0..65535 s,
+    /// <c>reconnectForRedeliveryDelay</c> a duration, <c>lastWillQos</c> 0..2 and <c>lastWillTopic</c> a topic without wildcards.
+    /// </summary>
+    private static void CheckSpecificConfig(IReadOnlyDictionary<string, string> config)
+    {
+        foreach (var key in BooleanKeys)
+        {
+            if (config.TryGetValue(key, out var flag) && !bool.TryParse(flag, out _))
+            {
+                throw ConnectivityErrors.ConfigurationInvalid($"The specificConfig '{key}' <{flag}> is invalid.", "It must be true or false.");
+            }
+        }
+
+        if (config.TryGetValue("keepAlive", out var keepAlive)
+            && !(SpecificConfigDurations.Parse(keepAlive) is { } interval && interval <= MaxKeepAlive))
+        {
+            throw ConnectivityErrors.ConfigurationInvalid(
+                $"The specificConfig 'keepAlive' <{keepAlive}> is invalid.", "It must be a duration between 0 and 65535s, e.g. 60s.");
+        }
+
+        if (config.TryGetValue("reconnectForRedeliveryDelay", out var delay) && SpecificConfigDurations.Parse(delay) is null)
+        {
+            throw ConnectivityErrors.ConfigurationInvalid(
+                $"The specificConfig 'reconnectForRedeliveryDelay' <{delay}> is invalid.", "It must be a duration, e.g. 10s.");
+        }
+
+        if (config.TryGetValue("lastWillQos", out var willQos) && willQos is not ("0" or "1" or "2"))
+        {
+            throw ConnectivityErrors.ConfigurationInvalid($"The specificConfig 'lastWillQos' <{willQos}> is invalid.", "Set it to 0, 1 or 2.");
+        }
+
+        if (config.TryGetValue("lastWillTopic", out var willTopic)
+            && (willTopic.Length == 0 || willTopic.Contains('#', StringComparison.Ordinal) || willTopic.Contains('+', StringComparison.Ordinal)))
+        {
+            throw ConnectivityErrors.ConfigurationInvalid(
+                $"The specificConfig 'lastWillTopic' <{willTopic}> is not a valid MQTT topic.", "Use a non-empty topic without wildcards.");
         }
     }
 

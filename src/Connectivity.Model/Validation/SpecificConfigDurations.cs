@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Connectivity.Model.Validation;
 
-/// <summary>Durations in specific config: a number with unit <c>ms</c>, <c>s</c>, <c>m</c> or <c>h</c> (seconds when plain).</summary>
-internal static partial class SpecificConfigDurations
+/// <summary>Durations in specific config: a number with unit <c>ms</c>, <c>s</c>, <c>m</c> or <c>h</c> (seconds when plain); shared by validation and the protocol bindings.</summary>
+public static partial class SpecificConfigDurations
 {
+    /// <summary>The duration <paramref name="raw"/> stands for, or null when it is not a duration.</summary>
     public static TimeSpan? Parse(string raw)
     {
         var match = DurationRegex().Match(raw.Trim());
