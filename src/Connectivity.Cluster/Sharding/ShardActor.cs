@@ -10,7 +10,7 @@ namespace Connectivity.Cluster.Sharding;
 /// </summary>
 public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
 {
-    private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> passivating = [];
+    private readonly Dictionary<string, List<(ShardingEnvelope Envelope, IActorRef Sender)>> passivating = [];
     private bool draining;
 
     public static Props Props(Func<string, Props> entityProps) =>
@@ -39,10 +39,10 @@ public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
                 Context.Parent.Tell(envelope, Sender);
                 break;
             case ShardingEnvelope envelope when passivating.TryGetValue(envelope.EntityId, out var buffer):
-                buffer.Add((envelope.Message, Sender));
+                buffer.Add((envelope, Sender));
                 break;
             case ShardingEnvelope envelope:
-                EntityOf(envelope.EntityId).Tell(envelope.Message, Sender);
+                Deliver(envelope, Sender);
                 break;
             case Passivate passivate when IsLiveEntity(Sender) && !passivating.ContainsKey(Sender.Path.Name):
                 passivating[Sender.Path.Name] = [];
@@ -56,12 +56,11 @@ public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
                 break;
             case Terminated terminated:
                 var id = terminated.ActorRef.Path.Name;
-                if (passivating.Remove(id, out var buffered) && buffered.Count > 0)
+                if (passivating.Remove(id, out var buffered))
                 {
-                    var entity = EntityOf(id);
-                    foreach (var (bufferedMessage, sender) in buffered)
+                    foreach (var (envelope, sender) in buffered)
                     {
-                        entity.Tell(bufferedMessage, sender);
+                        Deliver(envelope, sender);
                     }
                 }
 
@@ -79,6 +78,19 @@ public sealed class ShardActor(Func<string, Props> entityProps) : ActorBase
         if (Context.Children.Count == 0)
         {
             Context.Stop(Self);
+        }
+    }
+
+    /// <summary>Hands the message to its entity, unless its sender has stopped waiting for it (then: dead letters).</summary>
+    private void Deliver(ShardingEnvelope envelope, IActorRef sender)
+    {
+        if (envelope.Deadline is { } deadline && Context.System.TimeProvider.GetUtcNow() > deadline)
+        {
+            Context.System.DeadLetters.Tell(envelope.Message, sender);
+        }
+        else
+        {
+            EntityOf(envelope.EntityId).Tell(envelope.Message, sender);
         }
     }
 

@@ -84,6 +84,9 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
             case StartEntity start:
                 Route(start.EntityId, start, Sender);
                 break;
+            case ShardingEnvelope { Deadline: { } deadline } envelope:
+                Route(new Buffered(envelope.EntityId, envelope.Message, Sender, deadline));
+                break;
             case ShardingEnvelope envelope:
                 Route(envelope.EntityId, envelope.Message, Sender);
                 break;
@@ -122,10 +125,15 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
             handingOff.Remove(shardId);
         }
 
-        if (isLocal && !handingOff.Contains(shardId))
+        if (Context.System.TimeProvider.GetUtcNow() > item.Deadline)
+        {
+            // Its sender has stopped waiting: acting on it now could apply an old command after newer ones.
+            Context.System.DeadLetters.Tell(item.Message, item.Sender);
+        }
+        else if (isLocal && !handingOff.Contains(shardId))
         {
             var shard = Context.Child(shardId) ?? Context.ActorOf(ShardActor.Props(settings.EntityProps), shardId);
-            shard.Tell(new ShardingEnvelope(item.EntityId, item.Message), item.Sender);
+            shard.Tell(new ShardingEnvelope(item.EntityId, item.Message, item.Deadline), item.Sender);
         }
         else if (!isLocal && settings.Cluster!.Value.Locator.OwnerAddress(shardId) is { } owner)
         {
@@ -149,7 +157,7 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
                 var remaining = item.Deadline - time.GetUtcNow();
                 if (remaining > TimeSpan.Zero)
                 {
-                    await remote.ForwardAsync(owner, regionPath, new ShardingEnvelope(item.EntityId, item.Message), item.Sender, remaining);
+                    await remote.ForwardAsync(owner, regionPath, new ShardingEnvelope(item.EntityId, item.Message, item.Deadline), item.Sender, remaining);
                 }
             }
             catch (Exception)
@@ -177,19 +185,11 @@ public sealed class ShardRegionActor(ShardRegionSettings settings) : ActorBase
             return;
         }
 
-        var now = Context.System.TimeProvider.GetUtcNow();
         var items = waiting.Values.SelectMany(list => list).ToList();
         waiting.Clear();
         foreach (var item in items)
         {
-            if (now > item.Deadline)
-            {
-                Context.System.DeadLetters.Tell(item.Message, item.Sender);
-            }
-            else
-            {
-                Route(item);
-            }
+            Route(item);
         }
     }
 

@@ -1,7 +1,12 @@
 namespace Connectivity.Cluster.Sharding;
 
-/// <summary>A message for the entity <paramref name="EntityId"/>; the region routes it to the entity's shard.</summary>
-public sealed record ShardingEnvelope(string EntityId, object Message);
+/// <summary>
+/// A message for the entity <paramref name="EntityId"/>; the region routes it to the entity's shard. <paramref name="Deadline"/>
+/// is when its sender stops waiting: set once where the message entered the cluster and kept across every hop (a
+/// forward to another node, a wait for a shard owner), so that a message held up somewhere is dropped rather than
+/// applied after newer ones. Without one the region gives it the message's own timeout from when it arrives.
+/// </summary>
+public sealed record ShardingEnvelope(string EntityId, object Message, DateTimeOffset? Deadline = null);
 
 /// <summary>Sent by an entity to its shard to be stopped: the shard sends <paramref name="StopMessage"/> and buffers new messages until the entity has stopped.</summary>
 public sealed record Passivate(object StopMessage);

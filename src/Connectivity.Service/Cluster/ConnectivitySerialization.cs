@@ -48,8 +48,16 @@ public static class ConnectivitySerialization
     {
         registry.Register<ShardingEnvelope>(
             EnvelopeTypeId,
-            envelope => new JsonObject { ["entityId"] = envelope.EntityId, ["message"] = Nested(registry, envelope.Message) },
-            json => new ShardingEnvelope(json["entityId"]!.GetValue<string>(), FromNested(registry, json["message"]!)));
+            envelope => new JsonObject
+            {
+                ["entityId"] = envelope.EntityId,
+                ["message"] = Nested(registry, envelope.Message),
+                ["deadline"] = envelope.Deadline?.ToUnixTimeMilliseconds(),
+            },
+            json => new ShardingEnvelope(
+                json["entityId"]!.GetValue<string>(),
+                FromNested(registry, json["message"]!),
+                json["deadline"] is { } deadline ? DateTimeOffset.FromUnixTimeMilliseconds(deadline.GetValue<long>()) : null));
         registry.Register<StartEntity>(
             StartEntityTypeId,
             start => new JsonObject { ["entityId"] = start.EntityId },

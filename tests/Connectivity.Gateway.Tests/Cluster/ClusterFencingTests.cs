@@ -15,6 +15,12 @@ public sealed class ClusterFencingTests(FencingClusterFixture cluster, ITestOutp
 {
     private static readonly TimeSpan TakeoverDeadline = TimeSpan.FromSeconds(30);
 
+    /// <summary>The timeout of each modification, sent as Ditto's <c>timeout</c> header: the service gives a command up then.</summary>
+    private static readonly TimeSpan ModificationTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Slack for a command checked just before its deadline and applied just after it.</summary>
+    private static readonly TimeSpan DeadlineSlack = TimeSpan.FromSeconds(1);
+
     [Fact]
     public async Task Journal_should_hold_no_write_of_a_frozen_node_under_a_superseded_lease_when_it_resumes_after_a_takeover()
     {
@@ -57,11 +63,16 @@ public sealed class ClusterFencingTests(FencingClusterFixture cluster, ITestOutp
 
         // Keep modifying its connections through the other nodes until its shards are taken over and writes succeed there.
         var acknowledged = new Dictionary<string, string>(StringComparer.Ordinal);
+        var modifications = owned.ToDictionary(id => id, _ => new List<Modification>(), StringComparer.Ordinal);
         var afterTakeover = owned.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
         var attempts = 0;
         var failures = new List<string>();
         TimeSpan? takeover = null;
-        while (afterTakeover.Values.Any(n => n < 2))
+        // Until then, and until a round sent after every unacknowledged one's deadline (plus slack) was acknowledged,
+        // so that the last acknowledged modification of each connection must be its final state (the old bug: a
+        // held-up first one, re-timed at each hop, was applied last).
+        bool Pending() => modifications.Values.SelectMany(m => m).Any(m => !m.Acknowledged && m.SentAt + ModificationTimeout + (2 * DeadlineSlack) > stopwatch.Elapsed);
+        while (afterTakeover.Values.Any(n => n < 2) || Pending())
         {
             Assert.True(stopwatch.Elapsed < TakeoverDeadline,
                 $"no takeover with acknowledged writes within {TakeoverDeadline}; acknowledged {acknowledged.Count}, failures: {string.Join(" | ", failures.TakeLast(5))}");
@@ -80,7 +91,9 @@ public sealed class ClusterFencingTests(FencingClusterFixture cluster, ITestOutp
             foreach (var id in owned)
             {
                 var tag = $"mod-{++attempts}";
-                var answer = await PutAsync(others[attempts % others.Count].Client, ConnectionJson.HttpPush(id, "open", cluster.Sink.Uri, tag), TimeSpan.FromSeconds(10));
+                var sentAt = stopwatch.Elapsed;
+                var answer = await PutAsync(others[attempts % others.Count].Client, ConnectionJson.HttpPush(id, "open", cluster.Sink.Uri, tag), ModificationTimeout);
+                modifications[id].Add(new Modification(tag, sentAt, answer.IsSuccess));
                 if (answer.IsSuccess)
                 {
                     acknowledged[id] = tag;
@@ -103,6 +116,7 @@ public sealed class ClusterFencingTests(FencingClusterFixture cluster, ITestOutp
         {
             var body = ConnectionJson.HttpPush(id, "open", cluster.Sink.Uri, "late").ToJsonString();
             late.Add((id, await RawHttp.SendAsync(frozen.Server.BaseAddress, "PUT", ConnectionPath(id).ToString(), authorization, body)));
+            modifications[id].Add(new Modification("late", stopwatch.Elapsed, Acknowledged: false));
         }
 
         var frozenFor = stopwatch.Elapsed;
@@ -155,6 +169,20 @@ public sealed class ClusterFencingTests(FencingClusterFixture cluster, ITestOutp
             Assert.True(answer.IsSuccess || answer.IsDittoError, $"late PUT {id} at the resumed node: {answer}");
         }
 
+        // No modification is applied after a newer acknowledged one, unless it may still have been pending then: the
+        // final state is the last acknowledged modification or one whose deadline had not passed when that one was sent.
+        foreach (var id in owned)
+        {
+            var final = (await others[0].Client.GetJsonObjectAsync(ConnectionPath(id)))["tags"]![0]!.GetValue<string>();
+            var lastAcknowledged = modifications[id].Last(m => m.Acknowledged);
+            var allowed = modifications[id]
+                .Where(m => m == lastAcknowledged || (!m.Acknowledged && m.SentAt + ModificationTimeout + DeadlineSlack > lastAcknowledged.SentAt))
+                .Select(m => m.Tag)
+                .ToList();
+            output.WriteLine($"{id}: final tag {final}; last acknowledged {lastAcknowledged.Tag}; allowed {string.Join(", ", allowed)}");
+            Assert.True(allowed.Contains(final), $"{id} ends as {final}, applied after the acknowledged {lastAcknowledged.Tag}; allowed: {string.Join(", ", allowed)}");
+        }
+
         // The resumed node answers correctly: the same connections and fields the others see, and it runs connections again or not at all.
         foreach (var id in ids)
         {
@@ -171,4 +199,6 @@ public sealed class ClusterFencingTests(FencingClusterFixture cluster, ITestOutp
         var all = Strings((await frozen.Client.PiggybackAsync(IdsRetrieval, Command("retrieveAllConnectionIds")))["connectionIds"]);
         Assert.True(ids.All(all.Contains), $"{frozen} lacks {string.Join(", ", ids.Where(i => !all.Contains(i)))}");
     }
+
+    private sealed record Modification(string Tag, TimeSpan SentAt, bool Acknowledged);
 }
