@@ -68,7 +68,10 @@ internal ref struct MqttSpanReader
     /// <summary>UTF-8 Encoded String (MQTT 5 §1.5.4).</summary>
     public string ReadString() => MqttEncoding.DecodeString(ReadBinarySpan("UTF-8 string"));
 
-    /// <summary>Binary Data (MQTT 5 §1.5.6), copied so the packet outlives the receive buffer.</summary>
+    /// <summary>
+    /// Binary Data (MQTT 5 §1.5.6), copied so the packet outlives the receive buffer. Beware that a
+    /// null <c>byte[]</c> (or a bare <c>null</c> in a conditional) converts to a non-null empty <c>ReadOnlyMemory&lt;byte&gt;?</c>.
+    /// </summary>
     public byte[] ReadBinary() => ReadBinarySpan("binary data").ToArray();
 
     /// <summary>A Packet Identifier, which must be non-zero [MQTT-2.2.1-3].</summary>

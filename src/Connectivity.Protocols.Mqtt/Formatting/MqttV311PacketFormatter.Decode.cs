@@ -91,7 +91,7 @@ public sealed partial class MqttV311PacketFormatter
             ClientId = clientId,
             Will = will,
             Username = flags.HasUsername ? reader.ReadString() : null,
-            Password = flags.HasPassword ? reader.ReadBinary() : null,
+            Password = flags.HasPassword ? reader.ReadBinary() : (ReadOnlyMemory<byte>?)null,
         };
     }
 

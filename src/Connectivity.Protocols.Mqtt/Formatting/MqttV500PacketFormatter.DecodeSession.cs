@@ -63,7 +63,7 @@ public sealed partial class MqttV500PacketFormatter
             ClientId = clientId,
             Will = will,
             Username = flags.HasUsername ? reader.ReadString() : null,
-            Password = flags.HasPassword ? reader.ReadBinary() : null,
+            Password = flags.HasPassword ? reader.ReadBinary() : (ReadOnlyMemory<byte>?)null,
             SessionExpiryInterval = properties.SessionExpiryInterval ?? 0,
             ReceiveMaximum = properties.ReceiveMaximum ?? ushort.MaxValue,
             MaximumPacketSize = properties.MaximumPacketSize,

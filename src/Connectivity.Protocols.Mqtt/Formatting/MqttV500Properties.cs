@@ -10,13 +10,13 @@ internal struct MqttV500Properties
     public uint? MessageExpiryInterval;
     public string? ContentType;
     public string? ResponseTopic;
-    public byte[]? CorrelationData;
+    public ReadOnlyMemory<byte>? CorrelationData;
     public List<uint>? SubscriptionIdentifiers;
     public uint? SessionExpiryInterval;
     public string? AssignedClientIdentifier;
     public ushort? ServerKeepAlive;
     public string? AuthenticationMethod;
-    public byte[]? AuthenticationData;
+    public ReadOnlyMemory<byte>? AuthenticationData;
     public bool? RequestProblemInformation;
     public uint? WillDelayInterval;
     public bool? RequestResponseInformation;
