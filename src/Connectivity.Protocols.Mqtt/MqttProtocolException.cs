@@ -27,7 +27,10 @@ public sealed class MqttProtocolException : Exception
         ReasonCode = reasonCode;
     }
 
-    /// <summary>MalformedPacket (0x81), ProtocolError (0x82), PacketTooLarge (0x95) or null.</summary>
+    /// <summary>
+    /// MalformedPacket (0x81), ProtocolError (0x82), PacketTooLarge (0x95), TopicNameInvalid (0x90)
+    /// for a wildcard in a Topic Name, or null (e.g. a string that has no UTF-8 form on encode).
+    /// </summary>
     public MqttDisconnectReasonCode? ReasonCode { get; }
 
     internal static MqttProtocolException Malformed(string message) =>

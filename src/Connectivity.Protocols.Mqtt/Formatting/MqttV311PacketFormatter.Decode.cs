@@ -83,7 +83,7 @@ public sealed partial class MqttV311PacketFormatter
         var flags = MqttConnectFlags.Read(reader.ReadByte(), passwordNeedsUsername: true);
         var keepAlive = reader.ReadUInt16();
         var clientId = reader.ReadString();
-        var will = flags.HasWill ? new MqttWill(reader.ReadString(), reader.ReadBinary(), flags.WillQos, flags.WillRetain) : null;
+        var will = flags.HasWill ? new MqttWill(MqttFixedHeader.ValidateTopicName(reader.ReadString()), reader.ReadBinary(), flags.WillQos, flags.WillRetain) : null;
         return new ConnectPacket
         {
             CleanSession = flags.CleanSession,

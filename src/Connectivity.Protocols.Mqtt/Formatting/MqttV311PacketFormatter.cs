@@ -72,7 +72,7 @@ public sealed partial class MqttV311PacketFormatter : IMqttPacketFormatter
             throw MqttProtocolException.ProtocolError("An MQTT 3.1.1 Topic Name must not be empty [MQTT-4.7.3-1].");
         }
 
-        var prefix = MqttEncoding.StringSize(packet.Topic) + (packet.Qos > MqttQos.AtMostOnce ? 2 : 0);
+        var prefix = MqttEncoding.StringSize(MqttFixedHeader.ValidateTopicName(packet.Topic)) + (packet.Qos > MqttQos.AtMostOnce ? 2 : 0);
         var payload = packet.Payload.Span;
         var inline = MqttFixedHeader.IsInline(payload.Length);
         var writer = MqttFixedHeader.Begin(output, header, (long)prefix + payload.Length, prefix + (inline ? payload.Length : 0), out var total);
@@ -106,7 +106,7 @@ public sealed partial class MqttV311PacketFormatter : IMqttPacketFormatter
         var length = 10 + MqttEncoding.StringSize(packet.ClientId);
         if (packet.Will is { } will)
         {
-            length += MqttEncoding.StringSize(will.Topic) + MqttEncoding.BinarySize(will.Payload.Length);
+            length += MqttEncoding.StringSize(MqttFixedHeader.ValidateTopicName(will.Topic)) + MqttEncoding.BinarySize(will.Payload.Length);
         }
 
         if (packet.Username is { } username)

@@ -34,7 +34,7 @@ public sealed partial class MqttV500PacketFormatter
             willProperties = UInt32Size(will.WillDelayInterval != 0) + MessagePropertiesSize(
                 will.PayloadFormatIndicator, will.MessageExpiryInterval, will.ContentType, will.ResponseTopic,
                 will.CorrelationData, will.UserProperties);
-            length += ListSize(willProperties) + MqttEncoding.StringSize(will.Topic) + MqttEncoding.BinarySize(will.Payload.Length);
+            length += ListSize(willProperties) + MqttEncoding.StringSize(MqttFixedHeader.ValidateTopicName(will.Topic)) + MqttEncoding.BinarySize(will.Payload.Length);
         }
 
         length += (packet.Username is { } username ? MqttEncoding.StringSize(username) : 0)

@@ -91,7 +91,7 @@ public sealed partial class MqttV500PacketFormatter : IMqttPacketFormatter
         }
 
         var hasIdentifier = packet.Qos > MqttQos.AtMostOnce;
-        var prefix = MqttEncoding.StringSize(packet.Topic) + (hasIdentifier ? 2 : 0) + ListSize(properties);
+        var prefix = MqttEncoding.StringSize(MqttFixedHeader.ValidateTopicName(packet.Topic)) + (hasIdentifier ? 2 : 0) + ListSize(properties);
         var payload = packet.Payload.Span;
         var inline = MqttFixedHeader.IsInline(payload.Length);
         var writer = MqttFixedHeader.Begin(output, header, (long)prefix + payload.Length, prefix + (inline ? payload.Length : 0), out var total);
