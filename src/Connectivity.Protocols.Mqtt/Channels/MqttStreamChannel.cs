@@ -32,22 +32,32 @@ public abstract class MqttStreamChannel : IMqttChannel
             return;
         }
 
-        // Shutting the socket down first ends a read pending on another thread.
+        // Shutting the socket down first ends a read pending on another thread and makes a last flush fail fast
+        // instead of blocking on a peer that does not read.
         try
         {
             socket.Shutdown(SocketShutdown.Both);
         }
-        catch (SocketException)
-        {
-        }
-        catch (ObjectDisposedException)
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
         {
         }
 
+        await CompleteQuietlyAsync(Output.CompleteAsync());
+        await CompleteQuietlyAsync(Input.CompleteAsync());
         await stream.DisposeAsync();
         socket.Dispose();
-        await Input.CompleteAsync();
-        await Output.CompleteAsync();
+    }
+
+    private static async ValueTask CompleteQuietlyAsync(ValueTask completion)
+    {
+        try
+        {
+            await completion;
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
+        {
+            // unflushed bytes of a closed connection
+        }
     }
 
     /// <summary>Opens a TCP connection with Nagle off; the timeout covers name resolution and the handshake.</summary>

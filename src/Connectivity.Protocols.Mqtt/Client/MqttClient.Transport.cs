@@ -11,6 +11,7 @@ public sealed partial class MqttClient
     // Bytes written before a flush even if more packets are queued.
     private const int FlushThreshold = 64 * 1024;
 
+    // UTC ticks of the last flush; from GetUtcNow (not GetTimestamp) so a test clock drives keep-alive.
     private long lastSent;
 
     private async Task WriteLoopAsync(IMqttChannel open)
@@ -35,7 +36,7 @@ public sealed partial class MqttClient
                 }
 
                 var flushed = await open.Output.FlushAsync(lifetime.Token);
-                Volatile.Write(ref lastSent, time.GetTimestamp());
+                Volatile.Write(ref lastSent, time.GetUtcNow().UtcTicks);
                 foreach (var done in written)
                 {
                     done.TrySetResult();
@@ -82,12 +83,12 @@ public sealed partial class MqttClient
             return;
         }
 
-        Volatile.Write(ref lastSent, time.GetTimestamp());
+        Volatile.Write(ref lastSent, time.GetUtcNow().UtcTicks);
         try
         {
             while (!lifetime.IsCancellationRequested)
             {
-                var idle = time.GetElapsedTime(Volatile.Read(ref lastSent));
+                var idle = TimeSpan.FromTicks(time.GetUtcNow().UtcTicks - Volatile.Read(ref lastSent));
                 if (idle < keepAlive)
                 {
                     await Task.Delay(keepAlive - idle, time, lifetime.Token);
