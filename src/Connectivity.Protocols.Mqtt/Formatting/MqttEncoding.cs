@@ -36,6 +36,14 @@ internal static class MqttEncoding
             throw MqttProtocolException.Malformed("A UTF-8 Encoded String must not contain U+0000 (MQTT 5 §1.5.4).");
         }
 
+        // Fast path: ASCII has one byte per char and no surrogates.
+        if (Ascii.IsValid(value))
+        {
+            return value.Length <= MaxFieldLength
+                ? 2 + value.Length
+                : throw MqttProtocolException.Malformed($"A UTF-8 Encoded String is {value.Length} bytes, more than 65535 (MQTT 5 §1.5.4).");
+        }
+
         int length;
         try
         {
