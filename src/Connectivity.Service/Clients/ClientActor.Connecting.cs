@@ -8,6 +8,9 @@ public sealed partial class ClientActor
 {
     private bool attemptInFlight;
 
+    /// <summary>A loss the client reported while its connect was still running: that attempt fails with it.</summary>
+    private Exception? lostWhileConnecting;
+
     private void Open()
     {
         switch (state)
@@ -48,6 +51,7 @@ public sealed partial class ClientActor
         var attempt = NextOperation();
         (backoff, var timeout) = backoff.StartAttempt(timeProvider.GetUtcNow());
         attemptInFlight = true;
+        lostWhileConnecting = null;
         Context.Timers.StartSingleTimer(TimerKey.ConnectTimeout, new ConnectTimedOut(attempt, timeout), timeout);
         ClientActorLog.Connecting(logger, connection.Id, clientId, maskedUri, backoff.Tries, timeout);
 
@@ -68,6 +72,13 @@ public sealed partial class ClientActor
 
     private void OnConnected()
     {
+        if (lostWhileConnecting is { } lost)
+        {
+            lostWhileConnecting = null;
+            OnConnectFailed(lost);
+            return;
+        }
+
         attemptInFlight = false;
         Context.Timers.Cancel(TimerKey.ConnectTimeout);
         backoff = ClientBackoff.Initial(settings);
@@ -94,6 +105,12 @@ public sealed partial class ClientActor
 
     private void OnConnectionLost(Exception cause)
     {
+        if (state == ClientState.Connecting && attemptInFlight)
+        {
+            lostWhileConnecting ??= cause;
+            return;
+        }
+
         if (state != ClientState.Connected)
         {
             return;

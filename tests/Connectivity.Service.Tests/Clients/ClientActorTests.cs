@@ -377,4 +377,25 @@ public sealed class ClientActorTests
         var entry = Assert.Single(h.ConnectionLogEntries(), e => e.Category == LogCategory.Source);
         Assert.Equal((LogType.Consumed, LogLevel.Success, "c-1", "events/#"), (entry.Type, entry.Level, entry.CorrelationId, entry.Address));
     }
+
+    [Fact]
+    public async Task ClientActor_should_fail_the_attempt_and_reconnect_when_the_client_reports_a_loss_before_its_connect_completes()
+    {
+        await using var h = new ClientActorHarness();
+        var reply = h.AskAsync(OpenClient.Instance);
+        var client = await h.Factory.NextAsync();
+        client.LoseConnection(ConnectionFailureException.Failed("Session dropped while subscribing."));
+        await h.StatusAsync();
+        client.Succeed();
+
+        var error = Assert.IsType<DittoRuntimeException>(Assert.IsType<Status.Failure>(await reply).Cause);
+        Assert.Contains("Session dropped while subscribing", error.Description, StringComparison.Ordinal);
+        await client.Disposed;
+        var report = await h.StatusAsync();
+        Assert.Equal((LiveStatus.Failed, RecoveryStatus.Ongoing), (report.Client.Status, report.Client.RecoveryStatus));
+        Assert.Empty(h.Announcements.Published);
+        h.Clock.Advance(TimeSpan.FromSeconds(5));
+        (await h.Factory.NextAsync()).Succeed();
+        await h.StatusWhenAsync(r => r.Client.Status == LiveStatus.Open);
+    }
 }
