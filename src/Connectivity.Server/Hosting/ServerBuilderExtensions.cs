@@ -3,6 +3,8 @@ using Connectivity.Gateway;
 using Connectivity.Gateway.Auth;
 using Connectivity.Gateway.Dispatch;
 using Connectivity.Messaging.Http;
+using Connectivity.Messaging.Mqtt;
+using Connectivity.Model.Connections;
 using Connectivity.Model.Validation;
 using Connectivity.Cluster.Transport;
 using Connectivity.Server.Hosting.Cluster;
@@ -57,6 +59,8 @@ public static class ServerBuilderExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ActorSystem.Create("connectivity", new ActorSystemSettings { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
         services.AddSingleton<IConnectionClientFactory, HttpPushClientFactory>();
+        services.AddSingleton<IConnectionClientFactory>(new MqttConnectionClientFactory(ConnectionType.Mqtt));
+        services.AddSingleton<IConnectionClientFactory>(new MqttConnectionClientFactory(ConnectionType.Mqtt5));
         services.AddSingleton<ConnectivityDispatcher>();
         services.AddSingleton<LocalInstance>();
         services.AddSingleton<IConnectivityInstances>(sp => cluster.Enabled
