@@ -17,7 +17,9 @@ public sealed class ClientActorHarness : IAsyncDisposable
 
     private readonly ILoggerFactory loggerFactory;
 
-    public ClientActorHarness(ClientActorSettings? settings = null, Connection? connection = null, bool announcementsEnabled = false)
+    /// <param name="factory">The factory of the client's connections; default <see cref="Factory"/>, which the test scripts.</param>
+    public ClientActorHarness(
+        ClientActorSettings? settings = null, Connection? connection = null, bool announcementsEnabled = false, IConnectionClientFactory? factory = null)
     {
         Settings = settings ?? DefaultSettings;
         Connection = connection ?? DefaultConnection;
@@ -28,7 +30,7 @@ public sealed class ClientActorHarness : IAsyncDisposable
         Metrics = new ConnectionMetricsCollector(Clock);
         System = ActorSystem.Create("client-tests", new ActorSystemSettings { TimeProvider = Clock });
         Client = System.ActorOf(
-            ClientActor.Props(Connection, 0, Factory, Settings, ConnectionLog, Metrics, Announcements, loggerFactory),
+            ClientActor.Props(Connection, 0, factory ?? Factory, Settings, ConnectionLog, Metrics, Announcements, loggerFactory),
             "client-0");
     }
 
