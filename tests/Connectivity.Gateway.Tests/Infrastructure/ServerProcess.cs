@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Connectivity.Gateway.Tests.Infrastructure;
@@ -291,14 +290,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>A loopback port nobody listens on right now.</summary>
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    public static int FreeLoopbackPort() => Connectivity.TestKit.Net.LoopbackPorts.Free();
 
     private static async Task DeleteDirectoryAsync(string path)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Connectivity.TestKit.Net;
 
 namespace Connectivity.TestKit.PostgreSql;
 
@@ -104,12 +103,7 @@ internal sealed class PrivatePostgresServer
         Directory.Delete(directory, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPorts.Free();
 
     private static async Task RunAsync(string fileName, IEnumerable<string> arguments, string directory)
     {
