@@ -4,6 +4,7 @@ var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnore
 {
     ["actors"] = ActorBenchmark.RunAsync,
     ["cluster"] = ClusterBenchmark.RunAsync,
+    ["mqtt"] = MqttBenchmark.RunAsync,
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))
