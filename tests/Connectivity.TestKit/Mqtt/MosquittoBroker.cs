@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Connectivity.TestKit.Net;
 
 namespace Connectivity.TestKit.Mqtt;
 
@@ -23,16 +24,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Where the broker binary is expected (Debian's package <c>mosquitto</c>).</summary>
     public const string BinaryPath = "/usr/sbin/mosquitto";
 
-    private const string PasswordTool = "/usr/bin/mosquitto_passwd";
-
-    private const UnixFileMode ReadableDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-        UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-
-    private const UnixFileMode ReadableFile = UnixFileMode.UserRead | UnixFileMode.UserWrite |
-        UnixFileMode.GroupRead | UnixFileMode.OtherRead;
     private static readonly HashSet<Process> Running = [];
 
     private readonly MosquittoBrokerOptions options;
+    private readonly MosquittoDirectory directory;
     private readonly SemaphoreSlim gate = new(1, 1);
     private Process? process;
     private bool disposed;
@@ -50,27 +45,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 "(scripts/test.sh does this).");
         }
 
-        Directory = System.IO.Directory.CreateTempSubdirectory("connectivity-mosquitto-").FullName;
-        File.SetUnixFileMode(Directory, ReadableDirectory);
         Port = FreePort();
         TlsPort = this.options.Tls ? FreePort() : null;
-        ConfigurationPath = Path.Combine(Directory, "mosquitto.conf");
-        LogPath = Path.Combine(Directory, "mosquitto.log");
-        if (this.options.Tls)
-        {
-            var certificates = TestCertificates.Create("mosquitto");
-            CaCertificatePem = certificates.CaCertificatePem;
-            WriteReadable("ca.crt", certificates.CaCertificatePem);
-            WriteReadable("server.crt", certificates.ServerCertificatePem);
-            WriteReadable("server.key", certificates.ServerKeyPem); // 644: a test key mosquitto must read after dropping root
-        }
-
-        if (this.options.Users.Count > 0)
-        {
-            WritePasswordFile();
-        }
-
-        WriteReadable("mosquitto.conf", Configuration());
+        directory = MosquittoDirectory.Create(this.options, Host, Port, TlsPort);
     }
 
     /// <summary>The host to connect to: always <c>127.0.0.1</c>.</summary>
@@ -83,16 +60,16 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public int? TlsPort { get; }
 
     /// <summary>The PEM of the CA that signed the TLS listener's certificate (for a connection's <c>ca</c>).</summary>
-    public string? CaCertificatePem { get; }
+    public string? CaCertificatePem => directory.CaCertificatePem;
 
     /// <summary>The broker's directory under /tmp (configuration, log, password file, certificates).</summary>
-    public string Directory { get; }
+    public string Directory => directory.Path;
 
     /// <summary>The generated <c>mosquitto.conf</c>.</summary>
-    public string ConfigurationPath { get; }
+    public string ConfigurationPath => directory.ConfigurationPath;
 
     /// <summary>The broker's log (appended to across restarts).</summary>
-    public string LogPath { get; }
+    public string LogPath => directory.LogPath;
 
     /// <summary>Whether the broker process is running.</summary>
     public bool IsRunning => process is { HasExited: false };
@@ -172,70 +149,12 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
             disposed = true;
             await StopProcessAsync();
-            try
-            {
-                System.IO.Directory.Delete(Directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // a leftover directory under /tmp is harmless
-            }
+            directory.Delete();
         }
         finally
         {
             gate.Release();
         }
-    }
-
-    private string Configuration()
-    {
-        var lines = new List<string>
-        {
-            "per_listener_settings false",
-            "persistence false",
-            "log_dest stderr",
-            "log_type error",
-            "log_type warning",
-            "log_type notice",
-            "log_type information",
-            "connection_messages true",
-            $"allow_anonymous {(options.AllowAnonymous ? "true" : "false")}",
-        };
-        if (options.Users.Count > 0)
-        {
-            lines.Add($"password_file {Path.Combine(Directory, "passwd")}");
-        }
-
-        lines.AddRange(options.ExtraConfiguration);
-        lines.Add($"listener {Port} {Host}");
-        if (TlsPort is { } tlsPort)
-        {
-            lines.Add($"listener {tlsPort} {Host}");
-            lines.Add($"cafile {Path.Combine(Directory, "ca.crt")}");
-            lines.Add($"certfile {Path.Combine(Directory, "server.crt")}");
-            lines.Add($"keyfile {Path.Combine(Directory, "server.key")}");
-        }
-
-        return string.Join('\n', lines) + "\n";
-    }
-
-    private void WritePasswordFile()
-    {
-        var file = Path.Combine(Directory, "passwd");
-        File.WriteAllText(file, string.Empty);
-        foreach (var (user, password) in options.Users)
-        {
-            Run(PasswordTool, "-b", file, user, password);
-        }
-
-        File.SetUnixFileMode(file, ReadableFile);
-    }
-
-    private void WriteReadable(string name, string content)
-    {
-        var file = Path.Combine(Directory, name);
-        File.WriteAllText(file, content);
-        File.SetUnixFileMode(file, ReadableFile);
     }
 
     private Process Launch()
@@ -299,7 +218,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         process = null;
         if (!running.HasExited)
         {
-            Run("/bin/kill", "-TERM", running.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            MosquittoDirectory.Run("/bin/kill", "-TERM", running.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {
@@ -343,29 +262,5 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Run(string fileName, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var run = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var output = run.StandardOutput.ReadToEndAsync();
-        var error = run.StandardError.ReadToEnd();
-        run.WaitForExit();
-        if (run.ExitCode != 0)
-        {
-            // the arguments may hold a password: name only the tool
-            throw new InvalidOperationException($"{fileName} exited with {run.ExitCode}: {output.Result}{error}");
-        }
-    }
+    private static int FreePort() => LoopbackPorts.Free();
 }
