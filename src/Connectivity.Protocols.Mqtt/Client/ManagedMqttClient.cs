@@ -163,7 +163,7 @@ public sealed partial class ManagedMqttClient : IAsyncDisposable
                 await client.DisposeAsync();
                 var delay = Backoff(attempt++);
                 ManagedMqttClientLog.ConnectFailed(logger, client.Endpoint, attempt, delay, exception);
-                ConnectFailed?.Invoke(exception);
+                Raise(ConnectFailed, exception, nameof(ConnectFailed));
                 await DelayAsync(delay, stop);
                 continue;
             }
@@ -177,7 +177,7 @@ public sealed partial class ManagedMqttClient : IAsyncDisposable
             current = client;
             using var connectionEnded = CancellationTokenSource.CreateLinkedTokenSource(stop);
             var sender = SendLoopAsync(client, connectionEnded.Token);
-            Connected?.Invoke(connAck);
+            Raise(Connected, connAck, nameof(Connected));
             using (stop.Register(() => lost.TrySetResult(null)))
             {
                 var ended = await lost.Task;
@@ -191,7 +191,7 @@ public sealed partial class ManagedMqttClient : IAsyncDisposable
                     break;
                 }
 
-                Disconnected?.Invoke(ended);
+                Raise(Disconnected, ended, nameof(Disconnected));
             }
 
             var reconnectDelay = Backoff(attempt++);
@@ -235,6 +235,19 @@ public sealed partial class ManagedMqttClient : IAsyncDisposable
         }
 
         return subAck;
+    }
+
+    /// <summary>Raises an event; a throwing handler is logged and must not stop the connection loop.</summary>
+    private void Raise<T>(Action<T>? handlers, T args, string name)
+    {
+        try
+        {
+            handlers?.Invoke(args);
+        }
+        catch (Exception exception)
+        {
+            MqttClientLog.EventHandlerFailed(logger, name, exception);
+        }
     }
 
     private ValueTask<bool> OnMessageAsync(MqttReceivedMessage message) =>

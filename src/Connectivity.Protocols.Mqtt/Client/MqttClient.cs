@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
@@ -210,87 +209,6 @@ public sealed partial class MqttClient : IAsyncDisposable
         {
             throw new MqttCommunicationException($"The MQTT client is not connected to {Endpoint}.");
         }
-    }
-
-    /// <summary>Encodes the packet and queues it for the writer loop.</summary>
-    private void Send(MqttPacket packet) => _ = Enqueue(packet, awaitWrite: false);
-
-    /// <summary>Encodes the packet and queues it for the writer loop; the task completes once it was flushed.</summary>
-    private Task SendFlushedAsync(MqttPacket packet) => Enqueue(packet, awaitWrite: true);
-
-    private Task Enqueue(MqttPacket packet, bool awaitWrite)
-    {
-        var buffer = new ArrayBufferWriter<byte>(packet is PublishPacket publish ? publish.Payload.Length + publish.Topic.Length + 64 : 64);
-        formatter.Encode(packet, buffer);
-        if (connAck?.MaximumPacketSize is { } maximum && buffer.WrittenCount > maximum)
-        {
-            throw new MqttProtocolException(
-                $"The {packet.PacketType} of {buffer.WrittenCount} bytes exceeds the server's Maximum Packet Size {maximum}.",
-                MqttDisconnectReasonCode.PacketTooLarge);
-        }
-
-        var written = awaitWrite ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
-        if (!outgoing.Writer.TryWrite(new Outgoing(buffer.WrittenMemory, written)))
-        {
-            throw new MqttCommunicationException($"The connection to {Endpoint} is closed.");
-        }
-
-        return written?.Task ?? Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// Ends the connection once: fails every waiter, stops the loops, closes the channel and, for an established
-    /// connection that was not disconnected on purpose, raises <see cref="Disconnected"/>.
-    /// </summary>
-    private void Close(Exception? error, DisconnectPacket? serverDisconnect)
-    {
-        if (Interlocked.Exchange(ref closing, 1) != 0)
-        {
-            return;
-        }
-
-        var previous = (MqttClientState)Interlocked.Exchange(ref state, (int)MqttClientState.Closed);
-        var failure = error as MqttCommunicationException ?? new MqttCommunicationException(
-            serverDisconnect is null
-                ? $"The connection to {Endpoint} is closed."
-                : $"The server {Endpoint} disconnected: {serverDisconnect.ReasonCode} {serverDisconnect.ReasonString}",
-            error);
-        dispatcher.FailAll(failure);
-        outgoing.Writer.TryComplete();
-        inbound.Writer.TryComplete();
-        lifetime.Cancel();
-        closed = CloseChannelAsync();
-        if (previous == MqttClientState.Connected && !disconnectRequested)
-        {
-            if (serverDisconnect is not null)
-            {
-                MqttClientLog.ServerDisconnected(logger, Endpoint, serverDisconnect.ReasonCode, serverDisconnect.ReasonString);
-            }
-            else
-            {
-                MqttClientLog.ConnectionLost(logger, Endpoint, error);
-            }
-
-            Disconnected?.Invoke(new MqttClientDisconnectedEventArgs(error, serverDisconnect));
-        }
-    }
-
-    private async Task CloseChannelAsync()
-    {
-        if (channel is not { } open)
-        {
-            return;
-        }
-
-        foreach (var loop in new[] { writeLoop, receiveLoop })
-        {
-            if (loop is not null)
-            {
-                await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-
-        await open.DisposeAsync();
     }
 
     private readonly record struct Outgoing(ReadOnlyMemory<byte> Bytes, TaskCompletionSource? Written);

@@ -37,4 +37,7 @@ internal static partial class MqttClientLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "MQTT sending PINGREQ to {Endpoint}")]
     public static partial void Ping(ILogger logger, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "MQTT {Event} handler failed")]
+    public static partial void EventHandlerFailed(ILogger logger, string @event, Exception exception);
 }
