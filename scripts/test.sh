@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 . ci/peers/peers.sh
 export PEERS_DIR=/tmp/connectivity-peers
 trap stop_all_peers EXIT
-peers_apt postgresql-15 mosquitto mosquitto-clients
+peers_apt postgresql-15 mosquitto mosquitto-clients python3-msgpack
 if ! start_postgres 25432 > /dev/null; then
   echo "PostgreSQL did not start"
   echo "0 passed, 1 failed"

@@ -6,6 +6,7 @@
 # Every start_* returns non-zero (and dumps the log to stderr) if the peer is not ready in time.
 
 PEERS_DIR=${PEERS_DIR:-/tmp/peers}
+PEERS_SRC=${PEERS_SRC:-$(dirname "${BASH_SOURCE[0]}")}   # where forward_sink.py lives
 
 # ---------- generic helpers ----------
 peers_apt() {   # peers_apt PKG... : install what is missing, never auto-start services
@@ -55,6 +56,15 @@ start_postgres() {
     -o "-p $port -k $d -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start > "$d/pg_ctl.log" 2>&1 || _fail postgres "$d/server.log" || return 1
   head -1 "$d/data/postmaster.pid" | tee "$d/pid"   # postmaster PID; SIGTERM=smart, SIGINT=fast, SIGQUIT=immediate
+}
+
+# ---------- 7. Fluentd forward protocol: no fluentd/fluent-bit in Debian -> python3-msgpack sink ----------
+start_forward_sink() {   # start_forward_sink PORT   events -> $PEERS_DIR/forward-PORT/events.jsonl
+  local d; d=$(_peer_dir "forward-$1")
+  /usr/bin/python3 "$PEERS_SRC/forward_sink.py" "$1" "$d/events.jsonl" > "$d/sink.log" 2>&1 < /dev/null &
+  local pid=$!; echo "$pid" > "$d/pid"
+  wait_tcp "$1" 10 || _fail forward-sink "$d/sink.log" || return 1
+  echo "$pid"
 }
 
 # ---------- stop everything started from this PEERS_DIR ----------
