@@ -1,12 +1,14 @@
 using System.Text;
 using Connectivity.Model.Errors;
+using Connectivity.Model.Rql;
 
 namespace Connectivity.Model.Connections;
 
 /// <summary>
 /// A target topic subscription (spec §1.10): <c>&lt;topic&gt;[?param=value(&amp;param=value)*]</c> with the
 /// parameters <c>namespaces</c> (comma list), <c>filter</c> (RQL) and <c>extraFields</c> (field selector).
-/// Parameters a topic does not support are dropped; an unknown base topic is <c>connectivity:topic.invalid</c>.
+/// Parameters a topic does not support are dropped; an unknown base topic is <c>connectivity:topic.invalid</c>,
+/// a filter that <see cref="RqlParser"/> rejects is <c>rql.expression.invalid</c>; the filter text is kept verbatim.
 /// </summary>
 public sealed record FilteredTopic(string Topic, IReadOnlyList<string> Namespaces, string? Filter = null, FieldSelector? ExtraFields = null)
 {
@@ -52,7 +54,7 @@ public sealed record FilteredTopic(string Topic, IReadOnlyList<string> Namespace
                     namespaces = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     break;
                 case FilterParam when SupportsFilterAndExtraFields(baseTopic):
-                    RqlSyntax.Check(value);
+                    RqlParser.Parse(value);
                     filter = value;
                     break;
                 case ExtraFieldsParam when SupportsFilterAndExtraFields(baseTopic):

@@ -60,8 +60,18 @@ public class FilteredTopicTests
         Assert.Equal(400, error.Status);
     }
 
+    [Fact]
+    public void Parse_should_describe_the_rql_problem_when_filter_is_malformed()
+    {
+        var error = Assert.Throws<DittoRuntimeException>(() => FilteredTopic.Parse("_/_/things/live/messages?filter=gt(value/temp,warm)"));
+
+        Assert.Equal("rql.expression.invalid", error.ErrorCode);
+        Assert.Equal("At position 15: invalid value 'warm': expected a string in quotes, a number, true, false or null.", error.Description);
+    }
+
     [Theory]
     [InlineData("and(eq(a,1),like(b,\"x)*\"))")]
+    [InlineData("gt(value/temp,20)")]
     [InlineData("not(exists(attributes/x))")]
     public void Parse_should_keep_filter_verbatim_when_well_formed(string filter)
     {
