@@ -11,6 +11,9 @@ internal static class PipelineFunctions
 {
     private static readonly string[] FilterOperators = ["eq", "ne", "exists", "like"];
 
+    /// <summary>What Java's <c>String.trim()</c> removes: every character up to and including the space.</summary>
+    private static readonly char[] JavaWhitespace = Enumerable.Range(0, 33).Select(c => (char)c).ToArray();
+
     public static IReadOnlyDictionary<string, FunctionSignature> Signatures { get; } = new Dictionary<string, FunctionSignature>(StringComparer.Ordinal)
     {
         ["filter"] = new(2, 3, true, CheckFilterOperator),
@@ -56,8 +59,6 @@ internal static class PipelineFunctions
             _ => throw new InvalidOperationException($"fn:{call.Name} is not implemented"),
         };
     }
-
-    private static readonly char[] JavaWhitespace = Enumerable.Range(0, 33).Select(c => (char)c).ToArray();
 
     private static PlaceholderResult Filter(PlaceholderResult input, IReadOnlyList<FunctionArgument> args, Func<PlaceholderReference, PlaceholderResult> resolve)
     {

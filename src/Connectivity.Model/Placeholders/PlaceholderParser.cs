@@ -228,8 +228,46 @@ internal static partial class PlaceholderParser
     {
         pieces = [];
         var start = 0;
+        int index;
+        while ((index = NextOutsideQuotes(text, start, (t, i) => t[i] == separator, out var unclosedQuote)) >= 0 || unclosedQuote)
+        {
+            if (index < 0)
+            {
+                problem = $"unclosed quote in '{text}'";
+                return false;
+            }
+
+            pieces.Add(text[start..index]);
+            start = index + 1;
+        }
+
+        pieces.Add(text[start..]);
+        problem = null;
+        return true;
+    }
+
+    /// <summary>Finds the <c>}}</c> closing a placeholder opened before <paramref name="from"/>, skipping quoted text.</summary>
+    private static bool TryFindClose(string template, int from, out int close, [NotNullWhen(false)] out string? problem)
+    {
+        close = NextOutsideQuotes(template, from, (t, i) => At(t, i, "{{") || At(t, i, "}}"), out var unclosedQuote);
+        problem = close switch
+        {
+            < 0 when unclosedQuote => $"unclosed quote in the placeholder at position {from - 2}",
+            < 0 => $"'{{{{' at position {from - 2} is not closed",
+            _ when At(template, close, "{{") => $"'{{{{' at position {close} inside another placeholder",
+            _ => null,
+        };
+        return problem is null;
+    }
+
+    /// <summary>
+    /// The first index from <paramref name="from"/> outside quotes where <paramref name="match"/> holds, or -1
+    /// (<paramref name="unclosedQuote"/> tells whether the text ended inside a quote).
+    /// </summary>
+    private static int NextOutsideQuotes(string text, int from, Func<string, int, bool> match, out bool unclosedQuote)
+    {
         char? quote = null;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = from; i < text.Length; i++)
         {
             var c = text[i];
             if (quote is { } q)
@@ -247,63 +285,15 @@ internal static partial class PlaceholderParser
             {
                 quote = c;
             }
-            else if (c == separator)
+            else if (match(text, i))
             {
-                pieces.Add(text[start..i]);
-                start = i + 1;
+                unclosedQuote = false;
+                return i;
             }
         }
 
-        if (quote is not null)
-        {
-            problem = $"unclosed quote in '{text}'";
-            return false;
-        }
-
-        pieces.Add(text[start..]);
-        problem = null;
-        return true;
-    }
-
-    /// <summary>Finds the <c>}}</c> closing a placeholder opened before <paramref name="from"/>, skipping quoted text.</summary>
-    private static bool TryFindClose(string template, int from, out int close, [NotNullWhen(false)] out string? problem)
-    {
-        char? quote = null;
-        for (var i = from; i < template.Length; i++)
-        {
-            var c = template[i];
-            if (quote is { } q)
-            {
-                if (c == '\\' && i + 1 < template.Length && template[i + 1] == q)
-                {
-                    i++;
-                }
-                else if (c == q)
-                {
-                    quote = null;
-                }
-            }
-            else if (c is '\'' or '"')
-            {
-                quote = c;
-            }
-            else if (At(template, i, "{{"))
-            {
-                problem = $"'{{{{' at position {i} inside another placeholder";
-                close = -1;
-                return false;
-            }
-            else if (At(template, i, "}}"))
-            {
-                close = i;
-                problem = null;
-                return true;
-            }
-        }
-
-        close = -1;
-        problem = quote is null ? $"'{{{{' at position {from - 2} is not closed" : $"unclosed quote in the placeholder at position {from - 2}";
-        return false;
+        unclosedQuote = quote is not null;
+        return -1;
     }
 
     private static bool At(string text, int index, string token) => string.CompareOrdinal(text, index, token, 0, token.Length) == 0;

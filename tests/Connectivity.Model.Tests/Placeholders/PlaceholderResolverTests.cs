@@ -87,6 +87,9 @@ public class PlaceholderResolverTests
     [InlineData("{{ header:none | fn:default(thing:name) }}", "d1")]
     [InlineData("{{ header:none|fn:default('y')|fn:upper() }}", "Y")]
     [InlineData("{{ fn:default('start') }}", "start")]
+    [InlineData("{{ header:none | fn:default('it\\'s') }}", "it's")]
+    [InlineData("{{ header:none | fn:default(\"say \\\"hi\\\"\") }}", "say \"hi\"")]
+    [InlineData("{{ header:none | fn:default('}}|{{, )') }}", "}}|{{, )")]
     public void Default_should_replace_only_unresolved_values(string template, string expected) =>
         Assert.Equal(expected, Resolve(template));
 
