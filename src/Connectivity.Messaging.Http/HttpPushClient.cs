@@ -6,6 +6,7 @@ using System.Text;
 using Connectivity.Model.Connections;
 using Connectivity.Model.Monitoring;
 using Connectivity.Service.Clients;
+using Connectivity.Service.Messaging;
 using Microsoft.Extensions.Logging;
 
 namespace Connectivity.Messaging.Http;
@@ -14,7 +15,8 @@ namespace Connectivity.Messaging.Http;
 /// The client of an <c>http-push</c> connection (spec §8.4). HTTP has no session, so "connected" means: the URI's host
 /// answered a request to the base path (HEAD, or GET when HEAD is not allowed) and accepted the credentials. Basic
 /// auth comes from the URI's user info; <c>client-cert</c> credentials, <c>ca</c> and <c>validateCertificates</c> shape
-/// TLS. One <see cref="SocketsHttpHandler"/> per client, with at most <c>parallelism</c> connections to the host.
+/// TLS. One <see cref="SocketsHttpHandler"/> per client, with at most <c>parallelism</c> connections to the host, shared
+/// with the <see cref="HttpPushPublisher"/> that publishes while connected.
 /// </summary>
 public sealed class HttpPushClient : IConnectionClient
 {
@@ -22,9 +24,7 @@ public sealed class HttpPushClient : IConnectionClient
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The specificConfig key of the number of parallel requests (default 1).</summary>
-    public const string ParallelismKey = "parallelism";
-
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
+    public const string ParallelismKey = HttpPushSpecificConfig.ParallelismKey;
 
     private readonly Connection connection;
     private readonly ClientContext context;
@@ -32,6 +32,7 @@ public sealed class HttpPushClient : IConnectionClient
     private readonly Uri baseUri;
     private readonly HttpClient httpClient;
     private readonly ILogger logger;
+    private readonly HttpPushPublisher publisher;
     private readonly Lock gate = new();
     private DateTimeOffset? connectedSince;
 
@@ -42,20 +43,36 @@ public sealed class HttpPushClient : IConnectionClient
         uri = connection.ParsedUri;
         baseUri = new UriBuilder(uri.Scheme, uri.Host.Trim('[', ']'), uri.Port, uri.Path.Length == 0 ? "/" : uri.Path).Uri;
         logger = context.LoggerFactory.CreateLogger<HttpPushClient>();
+        var config = HttpPushSpecificConfig.Parse(connection.SpecificConfig);
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = connectTimeout,
-            MaxConnectionsPerServer = Parallelism(connection),
+            MaxConnectionsPerServer = config.Parallelism,
+            PooledConnectionIdleTimeout = config.IdleTimeout,
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
             SslOptions = ConnectionTls.ClientOptions(connection),
         };
-        httpClient = new HttpClient(handler, disposeHandler: true) { Timeout = RequestTimeout };
+        httpClient = new HttpClient(handler, disposeHandler: true) { Timeout = HttpPushSpecificConfig.RequestTimeout };
         if (uri.Username is not null)
         {
             var userInfo = Encoding.UTF8.GetBytes($"{uri.Username}:{uri.Password}");
             httpClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(userInfo));
+        }
+
+        publisher = new HttpPushPublisher(connection.Id, httpClient, baseUri, config, context.TimeProvider, logger);
+    }
+
+    /// <summary>The publisher of the targets once <see cref="ConnectAsync"/> succeeded, until <see cref="DisconnectAsync"/>.</summary>
+    public IMessagePublisher? Publisher
+    {
+        get
+        {
+            lock (gate)
+            {
+                return connectedSince is null ? null : publisher;
+            }
         }
     }
 
@@ -155,16 +172,4 @@ public sealed class HttpPushClient : IConnectionClient
     };
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
-
-    private static int Parallelism(Connection connection)
-    {
-        if (!connection.SpecificConfig.TryGetValue(ParallelismKey, out var text))
-        {
-            return 1;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parallelism) && parallelism > 0
-            ? parallelism
-            : throw ConnectionFailureException.Misconfigured($"The specificConfig '{ParallelismKey}' must be a positive integer, not '{text}'.");
-    }
 }

@@ -10,4 +10,7 @@ internal static partial class HttpPushClientLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId}: {Uri} is reachable (HTTP {StatusCode})")]
     public static partial void Reachable(ILogger logger, string connectionId, string uri, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId}: the request {Request} {Reason}")]
+    public static partial void RequestFailed(ILogger logger, string connectionId, string request, string reason);
 }

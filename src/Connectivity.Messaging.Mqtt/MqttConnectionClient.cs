@@ -4,6 +4,7 @@ using Connectivity.Model.Monitoring;
 using Connectivity.Protocols.Mqtt;
 using Connectivity.Protocols.Mqtt.Client;
 using Connectivity.Service.Clients;
+using Connectivity.Service.Messaging;
 using Microsoft.Extensions.Logging;
 
 namespace Connectivity.Messaging.Mqtt;
@@ -13,8 +14,8 @@ namespace Connectivity.Messaging.Mqtt;
 /// subscribes every source address with the source's QoS (shared subscriptions <c>$share/&lt;connectionId&gt;/...</c> for
 /// MQTT 5 with several clients) and hands what arrives to <see cref="ClientContext.InboundSink"/>, acknowledging a
 /// message once the sink settled it; with <c>separatePublisherClient</c> a second session (<c>publisherId</c>) is
-/// connected for the targets. User name and password come from the URI, TLS (<c>ssl://</c>) from <c>ca</c>,
-/// <c>validateCertificates</c> and <c>client-cert</c> credentials. A broken session is reported through
+/// connected for the targets, which <see cref="Publisher"/> publishes to. User name and password come from the URI,
+/// TLS (<c>ssl://</c>) from <c>ca</c>, <c>validateCertificates</c> and <c>client-cert</c> credentials. A broken session is reported through
 /// <see cref="ClientContext.OnConnectionLost"/>; the client actor then reconnects with a fresh instance.
 /// </summary>
 [SuppressMessage(
@@ -41,6 +42,7 @@ public sealed partial class MqttConnectionClient : IConnectionClient
     private readonly Lock gate = new();
     private MqttClient? consumer;
     private MqttClient? publisher;
+    private MqttPublisher? targetPublisher;
     private DateTimeOffset? connectedSince;
     private ITimer? redeliveryReconnect;
 
@@ -102,6 +104,18 @@ public sealed partial class MqttConnectionClient : IConnectionClient
         }
     }
 
+    /// <summary>Publishes through <see cref="PublishingClient"/> once connected; null before, and after the connection was lost or closed.</summary>
+    public IMessagePublisher? Publisher
+    {
+        get
+        {
+            lock (gate)
+            {
+                return connectedSince is null ? null : targetPublisher;
+            }
+        }
+    }
+
     /// <summary>
     /// Connects the consuming session, subscribes every source (a refused subscription marks its source failed and is
     /// logged, the connection stays up), then connects the separate publisher if configured.
@@ -110,13 +124,12 @@ public sealed partial class MqttConnectionClient : IConnectionClient
     {
         var main = await StartAsync(consumerOptions, receives: true, cancellationToken).ConfigureAwait(false);
         await SubscribeAsync(main, cancellationToken).ConfigureAwait(false);
-        if (publisherOptions is { } options)
-        {
-            await StartAsync(options, receives: false, cancellationToken).ConfigureAwait(false);
-        }
-
+        var publishing = publisherOptions is { } options
+            ? await StartAsync(options, receives: false, cancellationToken).ConfigureAwait(false)
+            : main;
         lock (gate)
         {
+            targetPublisher = new MqttPublisher(connection.Id, publishing, consumerOptions.Version, logger);
             connectedSince = context.TimeProvider.GetUtcNow();
         }
     }

@@ -25,4 +25,7 @@ internal static partial class MqttConnectionClientLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId}: a message from '{Address}' is to be redelivered; reconnecting after {Delay}")]
     public static partial void ReconnectForRedelivery(ILogger logger, string connectionId, string address, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId}: publishing to '{Topic}' failed: {Detail}")]
+    public static partial void PublishFailed(ILogger logger, string connectionId, string topic, string detail);
 }

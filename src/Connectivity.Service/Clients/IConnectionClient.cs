@@ -1,4 +1,5 @@
 using Connectivity.Model.Monitoring;
+using Connectivity.Service.Messaging;
 
 namespace Connectivity.Service.Clients;
 
@@ -23,4 +24,10 @@ public interface IConnectionClient : IAsyncDisposable
 
     /// <summary>The statuses of this client's target publishers while connected (spec §3.5).</summary>
     IReadOnlyList<ResourceStatus> TargetStatuses();
+
+    /// <summary>
+    /// Publishes to this client's targets (spec §8) while connected; null before <see cref="ConnectAsync"/> completed,
+    /// after the connection was lost or closed, and for bindings without targets.
+    /// </summary>
+    IMessagePublisher? Publisher { get; }
 }

@@ -1,6 +1,7 @@
 using Connectivity.Model.Connections;
 using Connectivity.Model.Monitoring;
 using Connectivity.Service.Clients;
+using Connectivity.Service.Messaging;
 
 namespace Connectivity.Service.Tests.Clients;
 
@@ -19,6 +20,12 @@ public sealed class ScriptedConnectionClient(Connection connection, ClientContex
     public ClientContext Context => context;
 
     public bool IgnoreCancellation { get; init; }
+
+    /// <summary>What <see cref="Publisher"/> returns once the connect succeeded, until disconnected or disposed.</summary>
+    public IMessagePublisher? ScriptedPublisher { get; set; }
+
+    public IMessagePublisher? Publisher =>
+        connectOutcome.Task.IsCompletedSuccessfully && !disconnected.Task.IsCompleted && !disposed.Task.IsCompleted ? ScriptedPublisher : null;
 
     public Task Disconnected => disconnected.Task.WaitAsync(Patience);
 
