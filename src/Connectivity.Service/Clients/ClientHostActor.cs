@@ -113,7 +113,9 @@ public sealed partial class ClientHostActor : ActorBase
     {
         if (!monitoring.TryGetValue(connection.Id, out var entry))
         {
-            entry = (new ConnectionLogger(connection.Id, dependencies.LoggerOptions, Context.System.TimeProvider), new ConnectionMetricsCollector(Context.System.TimeProvider));
+            entry = (
+                new ConnectionLogger(connection.Id, dependencies.LoggerOptions, Context.System.TimeProvider, dependencies.LogPublisher),
+                new ConnectionMetricsCollector(Context.System.TimeProvider));
             monitoring[connection.Id] = entry;
         }
 

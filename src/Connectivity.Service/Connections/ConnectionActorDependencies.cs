@@ -2,6 +2,7 @@ using Connectivity.Model.Connections;
 using Connectivity.Model.Validation;
 using Connectivity.Service.Clients;
 using Connectivity.Service.Monitoring;
+using Connectivity.Service.Monitoring.Fluent;
 using Microsoft.Extensions.Logging;
 
 namespace Connectivity.Service.Connections;
@@ -15,6 +16,9 @@ public sealed record ConnectionActorDependencies(
     IClientAnnouncements Announcements,
     ILoggerFactory LoggerFactory)
 {
+    /// <summary>Receives every connection log entry of this node (Fluentd publishing, spec §5.3); null when disabled.</summary>
+    public IConnectionLogPublisher? LogPublisher { get; init; }
+
     /// <summary>Number of connectivity nodes that can host a client; 1 in single-node mode.</summary>
     public Func<int> ClusterMemberCount { get; init; } = () => 1;
 

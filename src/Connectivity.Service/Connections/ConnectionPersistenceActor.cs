@@ -36,7 +36,7 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
         this.dependencies = dependencies;
         this.time = time;
         decider = new ConnectionCommandDecider(dependencies.Validator, time);
-        connectionLog = new ConnectionLogger(connectionId, dependencies.LoggerOptions, time);
+        connectionLog = new ConnectionLogger(connectionId, dependencies.LoggerOptions, time, dependencies.LogPublisher);
         metrics = new ConnectionMetricsCollector(time);
         logger = dependencies.LoggerFactory.CreateLogger<ConnectionPersistenceActor>();
         lastActivity = time.GetUtcNow();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Connectivity.Model.Headers;
 using Connectivity.Model.Monitoring;
+using Connectivity.Service.Monitoring.Fluent;
 
 namespace Connectivity.Service.Monitoring;
 
@@ -10,22 +11,26 @@ namespace Connectivity.Service.Monitoring;
 /// failure entries. Entries are only kept while logging is enabled; enabling lasts
 /// <see cref="ConnectionLoggerOptions.LogDuration"/>, every retrieval extends it, and <see cref="DisableIfExpired"/>
 /// (called every <see cref="ConnectionLoggerOptions.LoggingActiveCheckInterval"/>) mutes and clears expired logs.
-/// Thread-safe.
+/// With a publisher (spec §5.3), every logged entry is also handed to it, enabled or not, as Ditto publishes through
+/// a logger that is never muted. Thread-safe.
 /// </summary>
 public sealed class ConnectionLogger
 {
     private readonly string connectionId;
     private readonly ConnectionLoggerOptions options;
     private readonly TimeProvider timeProvider;
+    private readonly IConnectionLogPublisher? publisher;
     private readonly ConcurrentDictionary<(LogCategory Category, LogType Type, string Address), LevelQueues> queues = new();
     private readonly Lock stateGate = new();
     private (DateTimeOffset Since, DateTimeOffset Until)? enabledPeriod;
 
-    public ConnectionLogger(string connectionId, ConnectionLoggerOptions options, TimeProvider timeProvider)
+    /// <param name="publisher">Also receives every logged entry (e.g. for Fluentd); null: entries stay in memory only.</param>
+    public ConnectionLogger(string connectionId, ConnectionLoggerOptions options, TimeProvider timeProvider, IConnectionLogPublisher? publisher = null)
     {
         this.connectionId = connectionId;
         this.options = options;
         this.timeProvider = timeProvider;
+        this.publisher = publisher;
     }
 
     public bool IsEnabled
@@ -113,9 +118,13 @@ public sealed class ConnectionLogger
         return true;
     }
 
-    /// <summary>Keeps <paramref name="entry"/> if logging is enabled, evicting the oldest entry of its queue when full.</summary>
+    /// <summary>
+    /// Publishes <paramref name="entry"/> (with a publisher) and keeps it if logging is enabled, evicting the oldest
+    /// entry of its queue when full.
+    /// </summary>
     public void Log(LogEntry entry)
     {
+        publisher?.Publish(connectionId, entry);
         if (!IsEnabled)
         {
             return;
