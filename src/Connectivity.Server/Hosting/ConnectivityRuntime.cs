@@ -12,6 +12,7 @@ using Connectivity.Service;
 using Connectivity.Service.Clients;
 using Connectivity.Service.Connections;
 using Connectivity.Service.Monitoring;
+using Connectivity.Service.Monitoring.Fluent;
 using Connectivity.Service.Root;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,7 @@ public sealed partial class ConnectivityRuntime(
     ConnectivityLimits limits,
     IOptions<ClientActorSettings> clientSettings,
     IOptions<ConnectionLoggerOptions> loggerOptions,
+    ConnectionLogPublisher logPublisher,
     IOptions<Gateway.GatewayOptions> gatewayOptions,
     IEnumerable<IConnectionClientFactory> clientFactories,
     ILoggerFactory loggerFactory,
@@ -60,6 +62,7 @@ public sealed partial class ConnectivityRuntime(
         {
             ClusterMemberCount = cluster is null ? () => 1 : () => Math.Max(1, cluster.Membership.Current.Members.Count),
             Placement = cluster is null ? null : new ClusterClientPlacement(cluster),
+            LogPublisher = logPublisher.IsEnabled ? logPublisher : null,
         };
         var region = new ShardRegionSettings(
             id => ConnectionPersistenceActor.Props(id, dependencies, system.TimeProvider),

@@ -11,6 +11,7 @@ using Connectivity.Server.Hosting.Cluster;
 using Microsoft.Extensions.Options;
 using Connectivity.Service.Clients;
 using Connectivity.Service.Monitoring;
+using Connectivity.Service.Monitoring.Fluent;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Connectivity.Server.Hosting;
@@ -52,6 +53,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton(ReadLimits(configuration));
         services.Configure<ConnectionLoggerOptions>(configuration.GetSection(ConnectionLoggerOptions.SectionName));
         services.PostConfigure<ConnectionLoggerOptions>(o => o.ApplyEnvironment(key => configuration[key]));
+        services.AddConnectionLogPublishing(configuration, key => configuration[key], sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value.InstanceId);
         services.Configure<KestrelServerOptions>(o =>
             o.Limits.MaxRequestBodySize = configuration.GetValue<long?>($"{GatewayOptions.Section}:{nameof(GatewayOptions.MaxRequestBodyBytes)}")
                 ?? new GatewayOptions().MaxRequestBodyBytes);
