@@ -49,7 +49,10 @@ public sealed partial class FluentForwardClient : IAsyncDisposable
     /// <summary>Entries the server received (written, or acknowledged in <see cref="FluencyOptions.AckResponseMode"/>).</summary>
     public long SentCount => Interlocked.Read(ref sent);
 
-    /// <summary>Entries given up: dropped from a full buffer or after the retries of their chunk.</summary>
+    /// <summary>
+    /// Entries given up: dropped from a full buffer or after the retries of their chunk. (An entry evicted from a full
+    /// buffer while its chunk was on the wire may still arrive: it counts as dropped and as sent.)
+    /// </summary>
     public long DroppedCount => buffer.Dropped + Interlocked.Read(ref droppedAfterRetries);
 
     /// <summary>Entries waiting to be sent.</summary>
