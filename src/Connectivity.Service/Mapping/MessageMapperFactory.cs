@@ -12,7 +12,7 @@ public static class MessageMapperFactory
     /// <summary>The engines this service implements.</summary>
     public static IReadOnlyList<string> Engines { get; } =
     [
-        DittoMessageMapper.Alias, JavaScriptMessageMapper.Alias,
+        DittoMessageMapper.Alias, JavaScriptMessageMapper.Alias, NormalizedMessageMapper.Alias,
     ];
 
     /// <summary>Creates the mapper <paramref name="id"/> from its definition.</summary>
@@ -24,6 +24,7 @@ public static class MessageMapperFactory
         {
             DittoMessageMapper.Alias => new DittoMessageMapper(id),
             JavaScriptMessageMapper.Alias => JavaScriptMessageMapper.Create(id, options, settings),
+            NormalizedMessageMapper.Alias => NormalizedMessageMapper.Create(id, options),
             _ => throw new MapperConfigurationException($"The mapping engine '{context.MappingEngine}' is unknown.")
             {
                 Description = "Known engines are: " + string.Join(", ", Engines) + ".",

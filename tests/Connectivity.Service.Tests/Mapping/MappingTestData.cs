@@ -71,6 +71,8 @@ internal static class MappingTestData
         return new MappingContext { MappingEngine = "JavaScript", Options = options };
     }
 
+    public static MappingContext Engine(string engine, JsonObject? options = null) => new() { MappingEngine = engine, Options = options ?? [] };
+
     public static IMessageMapper Mapper(MappingContext context, MappingSettings? settings = null, string id = "mapping") =>
         MessageMapperFactory.Create(id, context, settings ?? MappingSettings.Default, TimeProvider.System, ConnectionId);
 
