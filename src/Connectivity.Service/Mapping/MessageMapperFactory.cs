@@ -12,7 +12,7 @@ public static class MessageMapperFactory
     /// <summary>The engines this service implements.</summary>
     public static IReadOnlyList<string> Engines { get; } =
     [
-        DittoMessageMapper.Alias, JavaScriptMessageMapper.Alias, NormalizedMessageMapper.Alias, RawMessageMapper.Alias,
+        DittoMessageMapper.Alias, JavaScriptMessageMapper.Alias, NormalizedMessageMapper.Alias, RawMessageMapper.Alias, ConnectionStatusMessageMapper.Alias,
     ];
 
     /// <summary>Creates the mapper <paramref name="id"/> from its definition.</summary>
@@ -26,6 +26,7 @@ public static class MessageMapperFactory
             JavaScriptMessageMapper.Alias => JavaScriptMessageMapper.Create(id, options, settings),
             NormalizedMessageMapper.Alias => NormalizedMessageMapper.Create(id, options),
             RawMessageMapper.Alias => RawMessageMapper.Create(id, options, time, connectionId),
+            ConnectionStatusMessageMapper.Alias => ConnectionStatusMessageMapper.Create(id, options, time, connectionId),
             _ => throw new MapperConfigurationException($"The mapping engine '{context.MappingEngine}' is unknown.")
             {
                 Description = "Known engines are: " + string.Join(", ", Engines) + ".",
