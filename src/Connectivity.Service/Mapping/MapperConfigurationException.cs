@@ -2,8 +2,8 @@ namespace Connectivity.Service.Mapping;
 
 /// <summary>
 /// A mapping definition cannot be used (Ditto's <c>message.mapper.config.invalid</c> / <c>config.failed</c>): a missing
-/// or mistyped option, a script that is too large or does not load. <c>ConnectionMappers.Create</c> turns it
-/// into <c>connectivity:connection.configuration.invalid</c> naming the mapping.
+/// or mistyped option, an invalid condition, a script that is too large or does not load. <see cref="ConnectionMappers.Create"/>
+/// throws it naming the mapping; connection validation turns it into <c>connectivity:connection.configuration.invalid</c>.
 /// </summary>
 public sealed class MapperConfigurationException : Exception
 {
