@@ -1,6 +1,7 @@
 using Connectivity.Model.Connections;
 using Connectivity.Model.Validation;
 using Connectivity.Service.Clients;
+using Connectivity.Service.Mapping;
 using Connectivity.Service.Monitoring;
 using Connectivity.Service.Monitoring.Fluent;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,9 @@ public sealed record ConnectionActorDependencies(
 {
     /// <summary>Receives every connection log entry of this node (Fluentd publishing, spec §5.3); null when disabled.</summary>
     public IConnectionLogPublisher? LogPublisher { get; init; }
+
+    /// <summary>Limits of payload mapping; connections whose mappers cannot be built with them are invalid.</summary>
+    public MappingSettings Mapping { get; init; } = MappingSettings.Default;
 
     /// <summary>Number of connectivity nodes that can host a client; 1 in single-node mode.</summary>
     public Func<int> ClusterMemberCount { get; init; } = () => 1;

@@ -5,15 +5,17 @@ using Connectivity.Model.Events;
 using Connectivity.Model.Responses;
 using Connectivity.Model.Signals;
 using Connectivity.Model.Validation;
+using Connectivity.Service.Mapping;
 
 namespace Connectivity.Service.Connections;
 
 /// <summary>
 /// The pure half of the connection actor: given the state and a command, decides the events, the response and the
 /// ordered side effects, following the staged sequences of spec §4.2. Invalid commands become an error response
-/// (validation failures are also written to the connection log).
+/// (validation failures are also written to the connection log). Besides the model's rules, a connection is valid
+/// only if its payload mappers can be built with <paramref name="mapping"/> (spec §1.11).
 /// </summary>
-public sealed class ConnectionCommandDecider(ConnectionValidator validator, TimeProvider time)
+public sealed class ConnectionCommandDecider(ConnectionValidator validator, MappingSettings mapping, TimeProvider time)
 {
     public ConnectionDecision Decide(ConnectionState state, IConnectionCommand command)
     {
@@ -140,11 +142,25 @@ public sealed class ConnectionCommandDecider(ConnectionValidator validator, Time
         try
         {
             validator.Validate(connection, existing, sudo);
+            ValidateMappings(connection);
             return null;
         }
         catch (DittoRuntimeException error)
         {
             return ConnectionDecision.Of(new LogValidationFailure(error), new Respond(new ConnectivityErrorResponse(error, Model.Headers.DittoHeaders.Empty)));
+        }
+    }
+
+    /// <summary>Builds the connection's payload mappers once, as its clients will: unknown engines, bad options or scripts are rejected here.</summary>
+    private void ValidateMappings(Connection connection)
+    {
+        try
+        {
+            ConnectionMappers.Create(connection, mapping, time);
+        }
+        catch (MapperConfigurationException e)
+        {
+            throw ConnectivityErrors.ConfigurationInvalid(e.Message, e.Description);
         }
     }
 

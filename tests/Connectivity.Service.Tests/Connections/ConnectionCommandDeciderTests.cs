@@ -6,6 +6,7 @@ using Connectivity.Model.Responses;
 using Connectivity.Model.Signals;
 using Connectivity.Model.Validation;
 using Connectivity.Service.Connections;
+using Connectivity.Service.Mapping;
 using Xunit;
 
 namespace Connectivity.Service.Tests.Connections;
@@ -14,7 +15,7 @@ namespace Connectivity.Service.Tests.Connections;
 public sealed class ConnectionCommandDeciderTests
 {
     private static readonly DittoHeaders Headers = DittoHeaders.Empty;
-    private readonly ConnectionCommandDecider decider = new(new ConnectionValidator(ConnectivityLimits.Default), TimeProvider.System);
+    private readonly ConnectionCommandDecider decider = new(new ConnectionValidator(ConnectivityLimits.Default), MappingSettings.Default, TimeProvider.System);
 
     [Fact]
     public void Create_should_enable_logging_persist_respond_then_open_ignoring_errors_when_status_is_open()
@@ -118,6 +119,35 @@ public sealed class ConnectionCommandDeciderTests
         Assert.IsType<LogValidationFailure>(refused.Actions[0]);
         Assert.Equal("connectivity:connection.configuration.invalid", ErrorOf(refused).Error.ErrorCode);
         Assert.IsType<PersistEvents>(allowed.Actions[0]);
+    }
+
+    [Theory]
+    [InlineData("Create")]
+    [InlineData("Modify")]
+    [InlineData("Test")]
+    public void Command_should_refuse_and_log_a_connection_whose_payload_mapping_cannot_be_built(string kind)
+    {
+        var connection = TestConnections.HttpPush() with
+        {
+            MappingDefinitions = new Dictionary<string, MappingContext>
+            {
+                ["js"] = new() { MappingEngine = "JavaScript", Options = new() { ["incomingScript"] = "function (", ["outgoingScript"] = "" } },
+            },
+        };
+        IConnectionCommand command = kind switch
+        {
+            "Create" => new CreateConnection(connection, Headers),
+            "Modify" => new ModifyConnection(connection, Headers),
+            _ => new TestConnection(connection, Headers),
+        };
+
+        var decision = decider.Decide(kind == "Modify" ? Existing() : ConnectionState.Empty, command);
+
+        Assert.IsType<LogValidationFailure>(decision.Actions[0]);
+        var error = ErrorOf(decision).Error;
+        Assert.Equal("connectivity:connection.configuration.invalid", error.ErrorCode);
+        Assert.Equal(400, error.Status);
+        Assert.StartsWith("The payload mapping 'js' is invalid: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
