@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Connectivity.Protocols.Mqtt;
 using Connectivity.Protocols.Mqtt.Client;
 using Connectivity.Service.Messaging;
 
@@ -46,12 +45,13 @@ internal static class MqttInboundMessages
         headers[MqttHeaders.Topic] = message.Topic;
         headers[MqttHeaders.Qos] = ((int)message.Qos).ToString(CultureInfo.InvariantCulture);
         headers[MqttHeaders.Retain] = message.Retain ? "true" : "false";
-        var text = message.PayloadFormatIndicator == MqttPayloadFormatIndicator.CharacterData;
+        // As Ditto's MQTT consumer: the payload as both text (UTF-8) and bytes, whatever the payload format indicator
+        // says, so a mapper reading textPayload works with publishers that set no format (most devices, mosquitto_pub).
         return new ExternalMessage
         {
             Headers = headers,
-            TextPayload = text ? Encoding.UTF8.GetString(message.Payload.Span) : null,
-            BytePayload = text ? null : message.Payload.ToArray(),
+            TextPayload = Encoding.UTF8.GetString(message.Payload.Span),
+            BytePayload = message.Payload.ToArray(),
             SourceAddress = subscription.Address,
             SourceIndex = subscription.SourceIndex,
             AuthorizationContext = subscription.Source.AuthorizationContext,

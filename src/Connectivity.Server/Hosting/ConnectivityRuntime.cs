@@ -11,6 +11,8 @@ using Connectivity.Server.Hosting.Cluster;
 using Connectivity.Service;
 using Connectivity.Service.Clients;
 using Connectivity.Service.Connections;
+using Connectivity.Service.DataPlane;
+using Connectivity.Service.Mapping;
 using Connectivity.Service.Monitoring;
 using Connectivity.Service.Monitoring.Fluent;
 using Connectivity.Service.Root;
@@ -38,6 +40,8 @@ public sealed partial class ConnectivityRuntime(
     ConnectionLogPublisher logPublisher,
     IOptions<Gateway.GatewayOptions> gatewayOptions,
     IEnumerable<IConnectionClientFactory> clientFactories,
+    ISignalRouter signalRouter,
+    IOptions<MappingSettings> mappingSettings,
     ILoggerFactory loggerFactory,
     ILogger<ConnectivityRuntime> logger) : IHostedLifecycleService
 {
@@ -57,9 +61,10 @@ public sealed partial class ConnectivityRuntime(
             clientFactories.ToDictionary(f => f.Type),
             clientSettings.Value with { InstanceId = gatewayOptions.Value.InstanceId },
             loggerOptions.Value,
-            NoClientAnnouncements.Instance,
+            Announcements: null,
             loggerFactory)
         {
+            DataPlane = new DataPlaneDependencies(signalRouter, mappingSettings.Value.Validate()),
             ClusterMemberCount = cluster is null ? () => 1 : () => Math.Max(1, cluster.Membership.Current.Members.Count),
             Placement = cluster is null ? null : new ClusterClientPlacement(cluster),
             LogPublisher = logPublisher.IsEnabled ? logPublisher : null,
@@ -88,6 +93,18 @@ public sealed partial class ConnectivityRuntime(
                 cluster is null ? null : () => cluster.Membership.Current.Members.Select(m => m.NodeId).ToHashSet(StringComparer.Ordinal),
                 clusterOptions.Value.HeartbeatInterval),
             ClientHostActor.Name);
+        if (cluster is not null && signalRouter is ClusterSignalRouter clusterRouter)
+        {
+            var peers = new SignalRouterPeers(
+                cluster.NodeId,
+                cluster.Membership.Self.Address,
+                () => [.. cluster.Membership.Current.Members.Select(m => (m.NodeId, m.Address))],
+                address => cluster.Transport.RemoteRef(address, SignalRouterActor.Path));
+            system.SystemActorOf(
+                SignalRouterActor.Props(clusterRouter, peers, clusterOptions.Value.HeartbeatInterval, loggerFactory.CreateLogger<SignalRouterActor>()),
+                SignalRouterActor.Name);
+        }
+
         system.SystemActorOf(
             ShardingGuardianActor.Props(new Dictionary<string, ShardRegionSettings> { [ConnectivityPaths.ShardRegionName] = region }),
             ShardingGuardianActor.Name);

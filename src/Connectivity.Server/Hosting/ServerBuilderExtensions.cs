@@ -10,6 +10,8 @@ using Connectivity.Cluster.Transport;
 using Connectivity.Server.Hosting.Cluster;
 using Microsoft.Extensions.Options;
 using Connectivity.Service.Clients;
+using Connectivity.Service.DataPlane;
+using Connectivity.Service.Mapping;
 using Connectivity.Service.Monitoring;
 using Connectivity.Service.Monitoring.Fluent;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -63,6 +65,9 @@ public static class ServerBuilderExtensions
         services.AddSingleton<IConnectionClientFactory, HttpPushClientFactory>();
         services.AddSingleton<IConnectionClientFactory>(new MqttConnectionClientFactory(ConnectionType.Mqtt));
         services.AddSingleton<IConnectionClientFactory>(new MqttConnectionClientFactory(ConnectionType.Mqtt5));
+        services.AddSingleton(Options.Create(MappingSettings.Default));
+        services.AddSingleton<LocalSignalRouter>();
+        services.AddSingleton<ISignalRouter>(sp => cluster.Enabled ? ClusterSignalRouters.Create(sp) : sp.GetRequiredService<LocalSignalRouter>());
         services.AddSingleton<ConnectivityDispatcher>();
         services.AddSingleton<LocalInstance>();
         services.AddSingleton<IConnectivityInstances>(sp => cluster.Enabled

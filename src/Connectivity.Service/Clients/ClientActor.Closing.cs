@@ -34,8 +34,8 @@ public sealed partial class ClientActor
         }
 
         Enter(ClientState.Disconnecting, status, recoveryStatus, $"disconnecting from {maskedUri}");
-        announcements.Closed(connection.Id, inStateSince);
-        if (announcements.IsEnabled)
+        Announcements.Closed(connection.Id, inStateSince);
+        if (Announcements.IsEnabled)
         {
             Context.Timers.StartSingleTimer(TimerKey.AnnouncementWait, new AnnouncementWaitOver(closing), settings.DisconnectAnnouncementTimeout);
         }

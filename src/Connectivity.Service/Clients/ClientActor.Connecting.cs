@@ -1,5 +1,7 @@
 using Connectivity.Actors;
 using Connectivity.Model.Monitoring;
+using Connectivity.Service.DataPlane;
+using Connectivity.Service.Mapping;
 
 namespace Connectivity.Service.Clients;
 
@@ -58,6 +60,7 @@ public sealed partial class ClientActor
         IConnectionClient created;
         try
         {
+            dataPlane ??= StartDataPlane();
             created = factory.Create(connection, NewClientContext(attempt));
         }
         catch (Exception e)
@@ -83,7 +86,7 @@ public sealed partial class ClientActor
         Context.Timers.Cancel(TimerKey.ConnectTimeout);
         backoff = ClientBackoff.Initial(settings);
         Enter(ClientState.Connected, LiveStatus.Open, RecoveryStatus.Succeeded, ConnectedDetails);
-        announcements.Opened(connection.Id, inStateSince);
+        Announcements.Opened(connection.Id, inStateSince);
         connectionLogger.LogConnectionSuccess($"Connected to {maskedUri}.");
         ClientActorLog.Connected(logger, connection.Id, clientId, maskedUri);
         foreach (var requester in openRequesters)
@@ -144,6 +147,25 @@ public sealed partial class ClientActor
             connectionLogger.LogConnectionFailure(
                 $"{what} due to: {description}. Gave up after {tries} connect attempts; no reconnect until the connection is opened again.");
             ClientActorLog.BackOffLimitReached(logger, connection.Id, clientId, what, description, tries);
+        }
+    }
+
+    /// <summary>Starts the data plane at the first connect attempt; mapping definitions it cannot use make the connection misconfigured.</summary>
+    private ClientDataPlane StartDataPlane()
+    {
+        try
+        {
+            return ClientDataPlane.Start(
+                connection,
+                clientIndex,
+                dataPlaneDependencies,
+                new DataPlaneMonitoring(connectionLogger, metrics),
+                () => client?.Publisher,
+                timeProvider);
+        }
+        catch (MapperConfigurationException e)
+        {
+            throw ConnectionFailureException.Misconfigured($"The payload mapping cannot be used: {e.Message}", e);
         }
     }
 

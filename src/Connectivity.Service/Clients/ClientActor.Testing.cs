@@ -33,6 +33,7 @@ public sealed partial class ClientActor
         IConnectionClient tested;
         try
         {
+            dataPlane ??= StartDataPlane();
             tested = factory.Create(connection, NewClientContext(test));
         }
         catch (Exception e)

@@ -3,7 +3,7 @@ using Connectivity.Actors;
 using Connectivity.Model.Connections;
 using Connectivity.Model.Headers;
 using Connectivity.Model.Monitoring;
-using Connectivity.Service.Messaging;
+using Connectivity.Service.DataPlane;
 using Connectivity.Service.Monitoring;
 using Microsoft.Extensions.Logging;
 
@@ -29,21 +29,22 @@ public sealed partial class ClientActor : ActorBase
     private readonly ClientActorSettings settings;
     private readonly ConnectionLogger connectionLogger;
     private readonly ConnectionMetricsCollector metrics;
-    private readonly IClientAnnouncements announcements;
+    private readonly IClientAnnouncements? announcements;
+    private readonly DataPlaneDependencies dataPlaneDependencies;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
     private readonly TimeProvider timeProvider;
     private readonly string clientId;
     private readonly ConnectionUri? parsedUri;
     private readonly string maskedUri;
-    private readonly IInboundMessageSink inboundSink;
     private readonly List<IActorRef> openRequesters = [];
     private readonly List<IActorRef> closeRequesters = [];
 
     private ClientState state = ClientState.Initialized;
     private bool desiredOpen;
     private long operation;
-    private IConnectionClient? client;
+    private volatile IConnectionClient? client;
+    private ClientDataPlane? dataPlane;
     private CancellationTokenSource? operationCancellation;
     private ClientBackoff backoff;
     private string status = LiveStatus.Closed;
@@ -58,8 +59,9 @@ public sealed partial class ClientActor : ActorBase
         ClientActorSettings settings,
         ConnectionLogger connectionLogger,
         ConnectionMetricsCollector metrics,
-        IClientAnnouncements announcements,
-        ILoggerFactory loggerFactory)
+        IClientAnnouncements? announcements,
+        ILoggerFactory loggerFactory,
+        DataPlaneDependencies? dataPlane)
     {
         this.connection = connection;
         this.clientIndex = clientIndex;
@@ -68,6 +70,7 @@ public sealed partial class ClientActor : ActorBase
         this.connectionLogger = connectionLogger;
         this.metrics = metrics;
         this.announcements = announcements;
+        dataPlaneDependencies = dataPlane ?? DataPlaneDependencies.Isolated();
         this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<ClientActor>();
         timeProvider = Context.System.TimeProvider;
@@ -75,11 +78,15 @@ public sealed partial class ClientActor : ActorBase
         parsedUri = ConnectionUri.TryParse(connection.Uri, out var parsed) ? parsed : null;
         maskedUri = parsedUri?.Masked ?? "<unparsable uri>";
         backoff = ClientBackoff.Initial(settings);
-        inboundSink = new ConsumedMessageMonitor(connectionLogger, metrics);
         inStateSince = timeProvider.GetUtcNow();
     }
 
-    /// <summary>Props of client <paramref name="clientIndex"/> of <paramref name="connection"/>; its client is created by <paramref name="factory"/>.</summary>
+    /// <summary>
+    /// Props of client <paramref name="clientIndex"/> of <paramref name="connection"/>; its client is created by
+    /// <paramref name="factory"/>. Consumed messages and signals for its targets go through a data plane over
+    /// <paramref name="dataPlane"/> (null: an isolated one); announcements go to <paramref name="announcements"/>, or,
+    /// when null, through the data plane to the connection's own announcement targets.
+    /// </summary>
     public static Props Props(
         Connection connection,
         int clientIndex,
@@ -87,9 +94,13 @@ public sealed partial class ClientActor : ActorBase
         ClientActorSettings settings,
         ConnectionLogger logger,
         ConnectionMetricsCollector metrics,
-        IClientAnnouncements announcements,
-        ILoggerFactory loggerFactory) =>
-        Actors.Props.Create(() => new ClientActor(connection, clientIndex, factory, settings, logger, metrics, announcements, loggerFactory));
+        IClientAnnouncements? announcements,
+        ILoggerFactory loggerFactory,
+        DataPlaneDependencies? dataPlane = null) =>
+        Actors.Props.Create(() => new ClientActor(connection, clientIndex, factory, settings, logger, metrics, announcements, loggerFactory, dataPlane));
+
+    /// <summary>Where announcements go: the given ones, else the data plane (once started).</summary>
+    private IClientAnnouncements Announcements => announcements ?? (IClientAnnouncements?)dataPlane ?? NoClientAnnouncements.Instance;
 
     protected override ValueTask OnReceive(object message)
     {
@@ -150,6 +161,12 @@ public sealed partial class ClientActor : ActorBase
             {
                 ClientActorLog.DisposeFailed(logger, connection.Id, clientId, Mask(e.Message));
             }
+        }
+
+        if (dataPlane is { } started)
+        {
+            dataPlane = null;
+            await started.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -269,7 +286,7 @@ public sealed partial class ClientActor : ActorBase
             timeProvider,
             cause => self.Tell(new ConnectionLost(clientOperation, cause)),
             connectionLogger,
-            inboundSink);
+            dataPlane!.Inbound);
     }
 
     /// <summary>Replaces the URI's password in <paramref name="text"/> (e.g. an exception message) by <c>*****</c>.</summary>

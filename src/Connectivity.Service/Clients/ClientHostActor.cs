@@ -102,7 +102,8 @@ public sealed partial class ClientHostActor : ActorBase
         var (log, metrics) = MonitoringOf(connection);
         var name = Context.Child(key) is null ? key : key + "-" + ++generation;
         var actor = Context.Watch(Context.ActorOf(
-            ClientActor.Props(connection, start.ClientIndex, factory, dependencies.ClientSettings, log, metrics, dependencies.Announcements, dependencies.LoggerFactory),
+            ClientActor.Props(
+                connection, start.ClientIndex, factory, dependencies.ClientSettings, log, metrics, dependencies.Announcements, dependencies.LoggerFactory, dependencies.DataPlane),
             name));
         hosted[key] = new HostedClient(connection.Id, start.OwnerNode, actor);
         LogStarted(logger, connection.Id, start.ClientIndex, start.OwnerNode);

@@ -6,9 +6,11 @@ using Connectivity.Model.Connections;
 using Connectivity.Model.Errors;
 using Connectivity.Model.Headers;
 using Connectivity.Model.Monitoring;
+using Connectivity.Model.Protocol;
 using Connectivity.Model.Responses;
 using Connectivity.Model.Signals;
 using Connectivity.Service.Clients;
+using Connectivity.Service.DataPlane;
 
 namespace Connectivity.Service.Cluster;
 
@@ -43,6 +45,8 @@ public static class ConnectivitySerialization
     public const string StartRemoteClientTypeId = "connectivity:clientHost.start";
     public const string RemoteClientStartedTypeId = "connectivity:clientHost.started";
     public const string StopRemoteClientTypeId = "connectivity:clientHost.stop";
+    public const string SubscriptionsAnnouncedTypeId = "connectivity:signals.subscriptions";
+    public const string RoutedSignalTypeId = "connectivity:signals.routed";
 
     public static MessageSerializerRegistry Register(MessageSerializerRegistry registry)
     {
@@ -72,6 +76,7 @@ public static class ConnectivitySerialization
             json => ConnectivityResponseParser.Parse(json["response"]!.AsObject(), DittoHeaders.FromJson(json["headers"] as JsonObject)));
         registry.RegisterException<DittoRuntimeException>(ErrorTypeId, error => error.ToJson(), json => DittoRuntimeException.FromJson(json.AsObject()));
         RegisterClientProtocol(registry);
+        RegisterSignalRouting(registry);
         return registry;
     }
 
@@ -130,6 +135,44 @@ public static class ConnectivitySerialization
             StopRemoteClientTypeId,
             stop => new JsonObject { ["connectionId"] = stop.ConnectionId, ["clientIndex"] = stop.ClientIndex },
             json => new StopRemoteClient(json["connectionId"]!.GetValue<string>(), json["clientIndex"]!.GetValue<int>()));
+    }
+
+    private static void RegisterSignalRouting(MessageSerializerRegistry registry)
+    {
+        registry.Register<SubscriptionsAnnounced>(
+            SubscriptionsAnnouncedTypeId,
+            announced => new JsonObject
+            {
+                ["nodeId"] = announced.NodeId,
+                ["nodeAddress"] = announced.NodeAddress,
+                ["version"] = announced.Version,
+                ["subscriptions"] = new JsonArray([.. announced.Subscriptions.Select(s => (JsonNode)new JsonObject
+                {
+                    ["connectionId"] = s.ConnectionId,
+                    ["clientIndex"] = s.ClientIndex,
+                    ["topics"] = new JsonArray([.. s.Topics.Select(t => (JsonNode)t)]),
+                })]),
+            },
+            json => new SubscriptionsAnnounced(
+                json["nodeId"]!.GetValue<string>(),
+                json["nodeAddress"]!.GetValue<string>(),
+                json["version"]!.GetValue<long>(),
+                [.. json["subscriptions"]!.AsArray().Select(s => new AnnouncedSubscription(
+                    s!["connectionId"]!.GetValue<string>(),
+                    s["clientIndex"]!.GetValue<int>(),
+                    [.. s["topics"]!.AsArray().Select(t => t!.GetValue<string>())]))]));
+        registry.Register<RoutedSignal>(
+            RoutedSignalTypeId,
+            routed => new JsonObject
+            {
+                ["connectionId"] = routed.ConnectionId,
+                ["clientIndex"] = routed.ClientIndex,
+                ["signal"] = routed.Signal.ToJson(),
+            },
+            json => new RoutedSignal(
+                json["connectionId"]!.GetValue<string>(),
+                json["clientIndex"]!.GetValue<int>(),
+                DittoProtocolMessage.FromJson(json["signal"]!.AsObject())));
     }
 
     private static void RegisterSingleton<T>(MessageSerializerRegistry registry, string typeId, T instance)

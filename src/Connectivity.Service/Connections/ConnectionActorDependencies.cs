@@ -1,27 +1,33 @@
 using Connectivity.Model.Connections;
 using Connectivity.Model.Validation;
 using Connectivity.Service.Clients;
-using Connectivity.Service.Mapping;
+using Connectivity.Service.DataPlane;
 using Connectivity.Service.Monitoring;
 using Connectivity.Service.Monitoring.Fluent;
 using Microsoft.Extensions.Logging;
 
 namespace Connectivity.Service.Connections;
 
-/// <summary>What every <see cref="ConnectionPersistenceActor"/> of a node shares: validation, client factories per connection type, settings.</summary>
+/// <summary>
+/// What every <see cref="ConnectionPersistenceActor"/> of a node shares: validation, client factories per connection type,
+/// settings; <see cref="Announcements"/> null means announcements go through the data plane.
+/// </summary>
 public sealed record ConnectionActorDependencies(
     ConnectionValidator Validator,
     IReadOnlyDictionary<ConnectionType, IConnectionClientFactory> ClientFactories,
     ClientActorSettings ClientSettings,
     ConnectionLoggerOptions LoggerOptions,
-    IClientAnnouncements Announcements,
+    IClientAnnouncements? Announcements,
     ILoggerFactory LoggerFactory)
 {
+    /// <summary>
+    /// The data plane the clients of this node share: the signal router, and the mapping limits (connections whose
+    /// mappers cannot be built with them are invalid).
+    /// </summary>
+    public DataPlaneDependencies DataPlane { get; init; } = DataPlaneDependencies.Isolated();
+
     /// <summary>Receives every connection log entry of this node (Fluentd publishing, spec §5.3); null when disabled.</summary>
     public IConnectionLogPublisher? LogPublisher { get; init; }
-
-    /// <summary>Limits of payload mapping; connections whose mappers cannot be built with them are invalid.</summary>
-    public MappingSettings Mapping { get; init; } = MappingSettings.Default;
 
     /// <summary>Number of connectivity nodes that can host a client; 1 in single-node mode.</summary>
     public Func<int> ClusterMemberCount { get; init; } = () => 1;

@@ -167,7 +167,7 @@ public sealed partial class ConnectionPersistenceActor
         }
 
         var props = ClientActor.Props(
-            connection, index, factory, dependencies.ClientSettings, connectionLog, metrics, dependencies.Announcements, dependencies.LoggerFactory);
+            connection, index, factory, dependencies.ClientSettings, connectionLog, metrics, dependencies.Announcements, dependencies.LoggerFactory, dependencies.DataPlane);
         clients.Add(Context.Watch(Context.ActorOf(props, name)));
     }
 

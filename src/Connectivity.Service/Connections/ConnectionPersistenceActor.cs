@@ -35,7 +35,7 @@ public sealed partial class ConnectionPersistenceActor : PersistentActor
         this.connectionId = connectionId;
         this.dependencies = dependencies;
         this.time = time;
-        decider = new ConnectionCommandDecider(dependencies.Validator, dependencies.Mapping, time);
+        decider = new ConnectionCommandDecider(dependencies.Validator, dependencies.DataPlane.Mapping, time);
         connectionLog = new ConnectionLogger(connectionId, dependencies.LoggerOptions, time, dependencies.LogPublisher);
         metrics = new ConnectionMetricsCollector(time);
         logger = dependencies.LoggerFactory.CreateLogger<ConnectionPersistenceActor>();

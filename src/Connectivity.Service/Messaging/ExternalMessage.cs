@@ -23,10 +23,10 @@ public sealed record ExternalMessage
         init => field = value.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     } = new Dictionary<string, string>().ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The payload when the protocol delivered it as text; null for a byte message.</summary>
+    /// <summary>The payload as text, when the protocol delivered it as text or the binding decoded it; null for a byte-only message.</summary>
     public string? TextPayload { get; init; }
 
-    /// <summary>The payload when the protocol delivered it as bytes; null for a text message.</summary>
+    /// <summary>The payload as bytes, when the protocol delivered bytes; null for a text-only message.</summary>
     public ReadOnlyMemory<byte>? BytePayload { get; init; }
 
     /// <summary>The source address (e.g. the MQTT topic filter) the message was consumed from, as configured.</summary>

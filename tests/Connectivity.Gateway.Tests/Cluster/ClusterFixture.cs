@@ -214,6 +214,8 @@ public sealed class FencingClusterFixture() : ClusterFixture("fencing");
 
 public sealed class RebalanceClusterFixture() : ClusterFixture("rebalance");
 
+public sealed class DataPlaneClusterFixture() : ClusterFixture("dataplane");
+
 public sealed class ScalingClusterFixture() : ClusterFixture("scaling")
 {
     protected override int InitialNodes => 2;

@@ -358,7 +358,7 @@ public sealed class ClientActorTests
     }
 
     [Fact]
-    public async Task ClientActor_should_count_and_log_consumed_messages_when_its_client_hands_them_to_the_inbound_sink()
+    public async Task ClientActor_should_count_and_log_consumed_and_mapped_messages_when_its_client_hands_them_to_the_inbound_sink()
     {
         await using var h = new ClientActorHarness();
         _ = h.AskAsync(OpenClient.Instance);
@@ -367,16 +367,45 @@ public sealed class ClientActorTests
         await h.StatusWhenAsync(r => r.Client.Status == LiveStatus.Open);
 
         var outcome = await client.Context.InboundSink.HandleAsync(
-            new ExternalMessage { SourceAddress = "events/#", Headers = new Dictionary<string, string> { ["correlation-id"] = "c-1" } },
+            Consumed("""{"topic":"org.acme/d1/things/live/messages/hello","headers":{},"path":"/inbox/messages/hello","value":1}"""),
             CancellationToken.None);
 
         Assert.Equal(InboundMessageOutcome.Accepted, outcome);
         var metrics = Assert.IsType<ConnectionMetricsReport>(await h.AskAsync(RetrieveClientMetrics.Instance));
-        var consumed = metrics.SourceMetrics.AddressMetrics["events/#"].Measurements.Single(m => m.Type == MetricType.Consumed && m.Success);
-        Assert.Equal(1, consumed.Counts[MetricWindow.OneMinute]);
-        var entry = Assert.Single(h.ConnectionLogEntries(), e => e.Category == LogCategory.Source);
-        Assert.Equal((LogType.Consumed, LogLevel.Success, "c-1", "events/#"), (entry.Type, entry.Level, entry.CorrelationId, entry.Address));
+        var measurements = metrics.SourceMetrics.AddressMetrics["events/#"].Measurements;
+        Assert.Equal(1, measurements.Single(m => m.Type == MetricType.Consumed && m.Success).Counts[MetricWindow.OneMinute]);
+        Assert.Equal(1, measurements.Single(m => m.Type == MetricType.Mapped && m.Success).Counts[MetricWindow.OneMinute]);
+        var entries = h.ConnectionLogEntries().Where(e => e.Category == LogCategory.Source).ToList();
+        Assert.Equal(
+            [(LogType.Consumed, LogLevel.Success, "c-1", "events/#", null), (LogType.Mapped, LogLevel.Success, "c-1", "events/#", "org.acme:d1")],
+            entries.Select(e => (e.Type, e.Level, e.CorrelationId, e.Address, e.EntityId)).OrderBy(e => e.Type));
     }
+
+    [Fact]
+    public async Task ClientActor_should_reject_a_consumed_message_its_mapper_cannot_map_and_keep_consuming()
+    {
+        await using var h = new ClientActorHarness();
+        _ = h.AskAsync(OpenClient.Instance);
+        var client = await h.Factory.NextAsync();
+        client.Succeed();
+        await h.StatusWhenAsync(r => r.Client.Status == LiveStatus.Open);
+
+        var rejected = await client.Context.InboundSink.HandleAsync(Consumed("not json"), CancellationToken.None);
+        var accepted = await client.Context.InboundSink.HandleAsync(
+            Consumed("""{"topic":"org.acme/d1/things/twin/events/modified","headers":{},"path":"/attributes/a","value":1}"""), CancellationToken.None);
+
+        Assert.Equal((InboundMessageOutcome.Rejected, InboundMessageOutcome.Accepted), (rejected, accepted));
+        var failure = Assert.Single(h.ConnectionLogEntries(), e => e.Type == LogType.Mapped && e.Level == LogLevel.Failure);
+        Assert.Contains("Payload mapping 'Ditto' failed", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(LiveStatus.Open, (await h.StatusAsync()).Client.Status);
+    }
+
+    private static ExternalMessage Consumed(string payload) => new()
+    {
+        SourceAddress = "events/#",
+        Headers = new Dictionary<string, string> { ["correlation-id"] = "c-1" },
+        TextPayload = payload,
+    };
 
     [Fact]
     public async Task ClientActor_should_fail_the_attempt_and_reconnect_when_the_client_reports_a_loss_before_its_connect_completes()

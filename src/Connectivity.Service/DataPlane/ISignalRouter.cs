@@ -1,0 +1,16 @@
+using Connectivity.Model.Protocol;
+
+namespace Connectivity.Service.DataPlane;
+
+/// <summary>
+/// Routes the signals that inbound mapping produced to every connection whose targets subscribe to their topic
+/// (spec §1.10), on whatever node the connection's client runs: to exactly one client of each such connection.
+/// </summary>
+public interface ISignalRouter
+{
+    /// <summary>Adds <paramref name="subscription"/> until the returned handle is disposed.</summary>
+    IDisposable Subscribe(SignalSubscription subscription);
+
+    /// <summary>Delivers <paramref name="signal"/> to the subscribed connections; returns how many connections it reached.</summary>
+    int Route(DittoProtocolMessage signal);
+}

@@ -1,0 +1,99 @@
+using Connectivity.Model.Connections;
+using Connectivity.Model.Protocol;
+using Connectivity.Service.Mapping;
+using Connectivity.Service.Messaging;
+
+namespace Connectivity.Service.DataPlane;
+
+/// <summary>
+/// The inbound data plane of one client (spec §7.1, §1.9): a consumed message is counted, mapped by its source's
+/// mappers, gets the source's header mapping, passes the source's enforcement, and each resulting signal is routed to
+/// the connections whose targets subscribe to it. A mapping or enforcement failure rejects the message (it is
+/// acknowledged, not redelivered: the same payload would fail again); every step shows in metrics and log.
+/// </summary>
+public sealed class InboundPipeline(
+    Connection connection,
+    ConnectionMappers mappers,
+    ISignalRouter router,
+    DataPlaneMonitoring monitoring,
+    TimeProvider time) : IInboundMessageSink
+{
+    public ValueTask<InboundMessageOutcome> HandleAsync(ExternalMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        monitoring.Consumed(message);
+        if (message.SourceIndex < 0 || message.SourceIndex >= connection.Sources.Count)
+        {
+            monitoring.Dropped(message, $"The message names source {message.SourceIndex}, which the connection does not have; message is dropped.");
+            return ValueTask.FromResult(InboundMessageOutcome.Rejected);
+        }
+
+        var source = connection.Sources[message.SourceIndex];
+        var outcome = InboundMessageOutcome.Accepted;
+        var skips = new List<string>();
+        var produced = false;
+        foreach (var mapping in mappers.MapIncoming(source, message))
+        {
+            if (mapping.Failure is { } failure)
+            {
+                monitoring.MappingFailed(message, mapping.MapperId, failure);
+                outcome = InboundMessageOutcome.Rejected;
+            }
+            else if (mapping.Skipped)
+            {
+                skips.Add(mapping.SkipReason ?? $"mapper '{mapping.MapperId}' was skipped");
+            }
+            else if (mapping.Dropped)
+            {
+                monitoring.Dropped(message, $"Payload mapping '{mapping.MapperId}' returned no message, message is dropped.");
+                produced = true;
+            }
+            else
+            {
+                produced = true;
+                foreach (var signal in mapping.Messages)
+                {
+                    if (!Dispatch(source, message, signal))
+                    {
+                        outcome = InboundMessageOutcome.Rejected;
+                    }
+                }
+            }
+        }
+
+        if (!produced && outcome == InboundMessageOutcome.Accepted)
+        {
+            monitoring.Dropped(message, $"No payload mapping ran, message is dropped: {string.Join("; ", skips)}.");
+        }
+
+        return ValueTask.FromResult(outcome);
+    }
+
+    /// <summary>Header mapping, enforcement and routing of one mapped signal; false if enforcement refused it.</summary>
+    private bool Dispatch(Source source, ExternalMessage message, DittoProtocolMessage mapped)
+    {
+        var signal = InboundPlaceholders.ApplyHeaderMapping(mapped, source, message, connection.Id, time);
+        monitoring.Mapped(message, signal);
+        if (source.Enforcement is { } enforcement)
+        {
+            var refused = InboundPlaceholders.Enforce(signal, enforcement, message, connection.Id, time);
+            monitoring.Enforced(message, signal, refused);
+            if (refused is not null)
+            {
+                return false;
+            }
+        }
+
+        if (signal.Kind.SubscriptionTopic() is null || signal.Kind is SignalKind.ConnectionAnnouncement or SignalKind.PolicyAnnouncement)
+        {
+            monitoring.Dropped(
+                message,
+                $"Signals of kind {signal.Kind} ('{signal.Topic}') are not routed to other connections: only live messages, live commands, live events and twin events are; signal is dropped.",
+                signal);
+            return true;
+        }
+
+        router.Route(signal);
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+using Connectivity.Model.Protocol;
+
+namespace Connectivity.Service.DataPlane;
+
+/// <summary>
+/// An immutable snapshot of subscriptions, indexed by base topic and grouped by connection (clients in index order),
+/// so routing a signal is one lookup and one choice per subscribed connection. A connection's client subscribed twice
+/// (e.g. announced by two nodes while it moved) counts once: the first subscription given wins.
+/// </summary>
+public sealed class SignalRoutingTable
+{
+    private readonly FrozenDictionary<string, SignalSubscription[][]> byTopic;
+
+    private SignalRoutingTable(FrozenDictionary<string, SignalSubscription[][]> byTopic) => this.byTopic = byTopic;
+
+    public static SignalRoutingTable Empty { get; } = Build([]);
+
+    public static SignalRoutingTable Build(IEnumerable<SignalSubscription> subscriptions)
+    {
+        var unique = subscriptions.DistinctBy(s => (s.ConnectionId, s.ClientIndex)).ToList();
+        var topics = unique.SelectMany(s => s.Topics).Distinct(StringComparer.Ordinal);
+        return new SignalRoutingTable(topics.ToFrozenDictionary(
+            topic => topic,
+            topic => unique
+                .Where(s => s.Topics.Contains(topic))
+                .GroupBy(s => s.ConnectionId, StringComparer.Ordinal)
+                .Select(g => g.OrderBy(s => s.ClientIndex).ToArray())
+                .ToArray(),
+            StringComparer.Ordinal));
+    }
+
+    /// <summary>Offers <paramref name="signal"/> to one client of every connection subscribed to its topic; returns how many.</summary>
+    public int Route(DittoProtocolMessage signal)
+    {
+        if (signal.Kind.SubscriptionTopic() is not { } topic || !byTopic.TryGetValue(topic, out var connections))
+        {
+            return 0;
+        }
+
+        foreach (var clients in connections)
+        {
+            clients[ClientChoice.Choose(signal, clients.Length)].Sink.Offer(signal);
+        }
+
+        return connections.Length;
+    }
+}
