@@ -110,6 +110,7 @@ public sealed class ConnectionCommandDecider(ConnectionValidator validator, Mapp
             new PersistEvents([deleted]),
             new CloseClients(),
             new DisableLogging(),
+            new ResetMetrics(),
             new Respond(new DeleteConnectionResponse(delete.ConnectionId, delete.Headers)));
     }
 

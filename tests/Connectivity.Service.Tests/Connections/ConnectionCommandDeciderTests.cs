@@ -184,7 +184,7 @@ public sealed class ConnectionCommandDeciderTests
     }
 
     [Fact]
-    public void Delete_should_persist_close_disable_logging_then_respond_204()
+    public void Delete_should_persist_close_disable_logging_reset_metrics_then_respond_204()
     {
         var decision = decider.Decide(Existing("open"), new DeleteConnection("conn-1", Headers));
 
@@ -193,6 +193,7 @@ public sealed class ConnectionCommandDeciderTests
             a => Assert.IsType<ConnectionDeleted>(Assert.Single(Assert.IsType<PersistEvents>(a).Events)),
             a => Assert.IsType<CloseClients>(a),
             a => Assert.IsType<DisableLogging>(a),
+            a => Assert.IsType<ResetMetrics>(a),
             a => Assert.Equal(204, Assert.IsType<Respond>(a).Response.Status));
     }
 
