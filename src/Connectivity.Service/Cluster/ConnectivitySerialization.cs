@@ -47,6 +47,7 @@ public static class ConnectivitySerialization
     public const string StopRemoteClientTypeId = "connectivity:clientHost.stop";
     public const string SubscriptionsAnnouncedTypeId = "connectivity:signals.subscriptions";
     public const string RoutedSignalTypeId = "connectivity:signals.routed";
+    public const string RoutedResponseTypeId = "connectivity:signals.response";
 
     public static MessageSerializerRegistry Register(MessageSerializerRegistry registry)
     {
@@ -173,6 +174,10 @@ public static class ConnectivitySerialization
                 json["connectionId"]!.GetValue<string>(),
                 json["clientIndex"]!.GetValue<int>(),
                 DittoProtocolMessage.FromJson(json["signal"]!.AsObject())));
+        registry.Register<RoutedResponse>(
+            RoutedResponseTypeId,
+            routed => new JsonObject { ["response"] = routed.Response.ToJson() },
+            json => new RoutedResponse(DittoProtocolMessage.FromJson(json["response"]!.AsObject())));
     }
 
     private static void RegisterSingleton<T>(MessageSerializerRegistry registry, string typeId, T instance)

@@ -56,7 +56,7 @@ public sealed class ClientDataPlane : IClientAnnouncements, IAsyncDisposable
         var subscription = topics.Count == 0
             ? null
             : dependencies.Router.Subscribe(new SignalSubscription(connection.Id, clientIndex, topics, dispatcher));
-        var inbound = new InboundPipeline(connection, mappers, dependencies.Router, monitoring, time);
+        var inbound = new InboundPipeline(connection, mappers, dependencies.Router, dispatcher, monitoring, time);
         return new ClientDataPlane(dispatcher, inbound, subscription, announces);
     }
 

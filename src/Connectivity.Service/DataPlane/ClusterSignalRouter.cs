@@ -12,15 +12,15 @@ public sealed class ClusterSignalRouter : ISignalRouter
 {
     private readonly LocalSignalRouter local;
     private readonly string selfNodeId;
-    private readonly Action<string, RoutedSignal> send;
+    private readonly Action<string, object> send;
     private readonly ConcurrentDictionary<string, SubscriptionsAnnounced> remote = new(StringComparer.Ordinal);
     private readonly Lock rebuild = new();
     private volatile SignalRoutingTable table = SignalRoutingTable.Empty;
 
     /// <param name="local">This node's subscriptions.</param>
     /// <param name="selfNodeId">This node's id: its own announcements are ignored.</param>
-    /// <param name="send">Sends a routed signal to the signal router of the node at the given address.</param>
-    public ClusterSignalRouter(LocalSignalRouter local, string selfNodeId, Action<string, RoutedSignal> send)
+    /// <param name="send">Sends a <see cref="RoutedSignal"/> or <see cref="RoutedResponse"/> to the signal router of the node at the given address.</param>
+    public ClusterSignalRouter(LocalSignalRouter local, string selfNodeId, Action<string, object> send)
     {
         this.local = local;
         this.selfNodeId = selfNodeId;
@@ -34,6 +34,25 @@ public sealed class ClusterSignalRouter : ISignalRouter
     public IDisposable Subscribe(SignalSubscription subscription) => local.Subscribe(subscription);
 
     public int Route(DittoProtocolMessage signal) => table.Route(signal);
+
+    public void ExpectResponse(string correlationId, PendingResponse pending) => local.ExpectResponse(correlationId, pending);
+
+    /// <summary>Delivers here if the command was consumed here, else sends the response to every other live node: one of them waits for it.</summary>
+    public bool RouteResponse(DittoProtocolMessage response)
+    {
+        if (local.RouteResponse(response))
+        {
+            return true;
+        }
+
+        var nodes = remote.Values.Select(a => a.NodeAddress).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var address in nodes)
+        {
+            send(address, new RoutedResponse(response));
+        }
+
+        return nodes.Count > 0;
+    }
 
     /// <summary>Takes another node's announcement, unless an announcement at least as new was taken already.</summary>
     public void Update(SubscriptionsAnnounced announced)

@@ -6,5 +6,5 @@ namespace Connectivity.Service.DataPlane;
 public sealed record DataPlaneDependencies(ISignalRouter Router, MappingSettings Mapping)
 {
     /// <summary>A data plane of its own, reaching no other connection: for test connections and tests.</summary>
-    public static DataPlaneDependencies Isolated() => new(new LocalSignalRouter(), MappingSettings.Default);
+    public static DataPlaneDependencies Isolated() => new(new LocalSignalRouter(TimeProvider.System), MappingSettings.Default);
 }

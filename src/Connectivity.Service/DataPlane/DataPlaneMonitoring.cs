@@ -12,6 +12,9 @@ namespace Connectivity.Service.DataPlane;
 /// </summary>
 public sealed class DataPlaneMonitoring(ConnectionLogger log, ConnectionMetricsCollector metrics)
 {
+    /// <summary>The target address responses to reply targets are accounted under (spec §5.1); their log category is <c>response</c>.</summary>
+    public const string ResponsesAddress = "_responses";
+
     public void Consumed(ExternalMessage message) =>
         Inbound(message, MetricType.Consumed, LogType.Consumed, true, "Received signal.");
 
@@ -72,7 +75,7 @@ public sealed class DataPlaneMonitoring(ConnectionLogger log, ConnectionMetricsC
     {
         metrics.Record(MetricDirection.Outbound, type, target.Address, success);
         log.Log(
-            LogCategory.Target,
+            target.Address == ResponsesAddress ? LogCategory.Response : LogCategory.Target,
             logType,
             success ? LogLevel.Success : LogLevel.Failure,
             text,

@@ -13,4 +13,13 @@ public interface ISignalRouter
 
     /// <summary>Delivers <paramref name="signal"/> to the subscribed connections; returns how many connections it reached.</summary>
     int Route(DittoProtocolMessage signal);
+
+    /// <summary>Remembers a consumed command that waits for its response (spec §1.9 reply targets).</summary>
+    void ExpectResponse(string correlationId, PendingResponse pending);
+
+    /// <summary>
+    /// Hands a response to the client whose command it answers, on whatever node; false if no node is known to wait
+    /// for it.
+    /// </summary>
+    bool RouteResponse(DittoProtocolMessage response);
 }

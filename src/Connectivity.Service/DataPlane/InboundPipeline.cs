@@ -1,4 +1,5 @@
 using Connectivity.Model.Connections;
+using Connectivity.Model.Headers;
 using Connectivity.Model.Protocol;
 using Connectivity.Service.Mapping;
 using Connectivity.Service.Messaging;
@@ -8,13 +9,15 @@ namespace Connectivity.Service.DataPlane;
 /// <summary>
 /// The inbound data plane of one client (spec §7.1, §1.9): a consumed message is counted, mapped by its source's
 /// mappers, gets the source's header mapping, passes the source's enforcement, and each resulting signal is routed to
-/// the connections whose targets subscribe to it. A mapping or enforcement failure rejects the message (it is
+/// the connections whose targets subscribe to it; a live command or message from a source with a reply target waits
+/// for its response, and a consumed response goes back to the client that consumed its command. A mapping or enforcement failure rejects the message (it is
 /// acknowledged, not redelivered: the same payload would fail again); every step shows in metrics and log.
 /// </summary>
 public sealed class InboundPipeline(
     Connection connection,
     ConnectionMappers mappers,
     ISignalRouter router,
+    IResponseSink responses,
     DataPlaneMonitoring monitoring,
     TimeProvider time) : IInboundMessageSink
 {
@@ -84,6 +87,22 @@ public sealed class InboundPipeline(
             }
         }
 
+        if (signal.Kind is SignalKind.LiveResponse or SignalKind.Error)
+        {
+            if (!router.RouteResponse(signal))
+            {
+                monitoring.Dropped(message, $"No command waits for the response with correlation id '{signal.Headers.CorrelationId}'; response is dropped.", signal);
+            }
+
+            return true;
+        }
+
+        if (signal.Kind is SignalKind.LiveCommand or SignalKind.LiveMessage && ExpectsResponse(source, signal))
+        {
+            var timeout = signal.Headers.Timeout is { } given && given > TimeSpan.Zero ? given : ResponseRoutes.DefaultTimeout;
+            router.ExpectResponse(signal.Headers.CorrelationId!, new PendingResponse(responses, source, signal.Headers, time.GetUtcNow() + timeout));
+        }
+
         if (signal.Kind.SubscriptionTopic() is null || signal.Kind is SignalKind.ConnectionAnnouncement or SignalKind.PolicyAnnouncement)
         {
             monitoring.Dropped(
@@ -96,4 +115,9 @@ public sealed class InboundPipeline(
         router.Route(signal);
         return true;
     }
+
+    /// <summary>Whether the source publishes the response to a command through its reply target (enabled, and the command requires a response).</summary>
+    private static bool ExpectsResponse(Source source, DittoProtocolMessage command) =>
+        source is { ReplyTargetEnabled: true, ReplyTarget: not null }
+        && !(command.Headers.TryGetValue(DittoHeaders.ResponseRequiredKey, out var required) && string.Equals(required, "false", StringComparison.OrdinalIgnoreCase));
 }

@@ -6,10 +6,11 @@ namespace Connectivity.Service.DataPlane;
 /// The router of one node: the subscriptions of the clients running here. On its own it is the router of single-node
 /// mode; in cluster mode <see cref="ClusterSignalRouter"/> adds the other nodes' subscriptions to it.
 /// </summary>
-public sealed class LocalSignalRouter : ISignalRouter
+public sealed class LocalSignalRouter(TimeProvider time) : ISignalRouter
 {
     private readonly Lock gate = new();
     private readonly List<SignalSubscription> subscriptions = [];
+    private readonly ResponseRoutes responses = new(time);
     private volatile SignalRoutingTable table = SignalRoutingTable.Empty;
 
     /// <summary>Raised after a subscription was added or removed (on the thread that changed it).</summary>
@@ -41,6 +42,10 @@ public sealed class LocalSignalRouter : ISignalRouter
     }
 
     public int Route(DittoProtocolMessage signal) => table.Route(signal);
+
+    public void ExpectResponse(string correlationId, PendingResponse pending) => responses.Expect(correlationId, pending);
+
+    public bool RouteResponse(DittoProtocolMessage response) => responses.TryComplete(response);
 
     /// <summary>Hands <paramref name="signal"/> to client <paramref name="clientIndex"/> of a connection running here; false if it does not.</summary>
     public bool Deliver(string connectionId, int clientIndex, DittoProtocolMessage signal)

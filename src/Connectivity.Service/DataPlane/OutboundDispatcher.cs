@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Connectivity.Model.Connections;
+using Connectivity.Model.Headers;
 using Connectivity.Model.Protocol;
 using Connectivity.Service.Mapping;
 using Connectivity.Service.Messaging;
@@ -12,11 +13,15 @@ namespace Connectivity.Service.DataPlane;
 /// and, for every target subscribed to the signal's topic, counts it dispatched, applies the target's namespaces and
 /// filter (<c>filtered</c>), maps it with the target's mappers, resolves header mapping and address, and publishes it
 /// through the client's publisher with at most <see cref="MaxInFlight"/> publishes awaiting their acknowledgement.
+/// Responses to commands this client consumed take the same queue to the consuming source's reply target, mapped by
+/// the source's mappers and accounted under <see cref="DataPlaneMonitoring.ResponsesAddress"/>.
 /// </summary>
-public sealed class OutboundDispatcher : IOutboundSignalSink, IAsyncDisposable
+public sealed class OutboundDispatcher : IOutboundSignalSink, IResponseSink, IAsyncDisposable
 {
     public const int QueueCapacity = 1000;
     public const int MaxInFlight = 100;
+
+    private static readonly string QueueFull = $"Signal dropped: the outbound queue of {QueueCapacity} signals is full.";
 
     private readonly Connection connection;
     private readonly ConnectionMappers mappers;
@@ -24,7 +29,7 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IAsyncDisposable
     private readonly DataPlaneMonitoring monitoring;
     private readonly TimeProvider time;
     private readonly TargetSubscription[] targets;
-    private readonly Channel<DittoProtocolMessage> queue;
+    private readonly Channel<OutboundWork> queue;
     private readonly SemaphoreSlim inFlight = new(MaxInFlight, MaxInFlight);
     private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
@@ -39,7 +44,7 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IAsyncDisposable
         this.monitoring = monitoring;
         this.time = time;
         targets = [.. connection.Targets.Select(t => new TargetSubscription(t))];
-        queue = Channel.CreateBounded<DittoProtocolMessage>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
+        queue = Channel.CreateBounded<OutboundWork>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
         loop = Task.Run(RunAsync);
     }
 
@@ -48,14 +53,22 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IAsyncDisposable
 
     public void Offer(DittoProtocolMessage signal)
     {
-        if (queue.Writer.TryWrite(signal))
+        if (queue.Writer.TryWrite(new OutboundWork(signal, null)))
         {
             return;
         }
 
         foreach (var target in targets.Where(t => t.IsSubscribed(signal)))
         {
-            monitoring.Dropped(target.Target, signal, $"Signal dropped: the outbound queue of {QueueCapacity} signals is full.", failure: true);
+            monitoring.Dropped(target.Target, signal, QueueFull, failure: true);
+        }
+    }
+
+    public void OfferResponse(DittoProtocolMessage response, PendingResponse pending)
+    {
+        if (!queue.Writer.TryWrite(new OutboundWork(response, pending)))
+        {
+            monitoring.Dropped(ResponseTarget(pending.Source), response, QueueFull, failure: true);
         }
     }
 
@@ -71,8 +84,14 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IAsyncDisposable
     {
         try
         {
-            await foreach (var signal in queue.Reader.ReadAllAsync(stopping.Token).ConfigureAwait(false))
+            await foreach (var (signal, response) in queue.Reader.ReadAllAsync(stopping.Token).ConfigureAwait(false))
             {
+                if (response is not null)
+                {
+                    await RespondAsync(signal, response).ConfigureAwait(false);
+                    continue;
+                }
+
                 foreach (var target in targets)
                 {
                     if (target.IsSubscribed(signal))
@@ -97,6 +116,32 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IAsyncDisposable
             return;
         }
 
+        await MapAndPublishAsync(target, target.Address, signal).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A response to the reply target of the source that consumed its command: resolved over the response's headers
+    /// and, under them, the command's (e.g. <c>reply-to</c>), if the reply target expects its type.
+    /// </summary>
+    private async Task RespondAsync(DittoProtocolMessage response, PendingResponse pending)
+    {
+        var replyTarget = pending.Source.ReplyTarget!;
+        var target = ResponseTarget(pending.Source);
+        var headers = DittoHeaders.Of(pending.CommandHeaders.Concat(response.Headers).GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()));
+        var merged = response with { Headers = headers };
+        monitoring.Dispatched(target, merged);
+        var type = response.Kind == SignalKind.Error || response.Status >= 400 ? "error" : "response";
+        if (!replyTarget.ExpectedResponseTypes.Contains(type, StringComparer.Ordinal))
+        {
+            monitoring.Filtered(target, merged, $"Response filtered out: the reply target expects [{string.Join(", ", replyTarget.ExpectedResponseTypes)}], not '{type}'.");
+            return;
+        }
+
+        await MapAndPublishAsync(target, replyTarget.Address, merged).ConfigureAwait(false);
+    }
+
+    private async Task MapAndPublishAsync(Target target, string address, DittoProtocolMessage signal)
+    {
         foreach (var mapping in mappers.MapOutgoing(target, signal))
         {
             if (mapping.Failure is { } failure)
@@ -116,17 +161,17 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IAsyncDisposable
                 monitoring.Mapped(target, signal);
                 foreach (var message in mapping.Messages)
                 {
-                    await PublishAsync(target, signal, message).ConfigureAwait(false);
+                    await PublishAsync(target, address, signal, message).ConfigureAwait(false);
                 }
             }
         }
     }
 
-    private async Task PublishAsync(Target target, DittoProtocolMessage signal, OutboundExternalMessage mapped)
+    private async Task PublishAsync(Target target, string addressTemplate, DittoProtocolMessage signal, OutboundExternalMessage mapped)
     {
-        if (OutboundPlaceholders.ResolveAddress(target, signal, connection.Id, time, out var problem) is not { } address)
+        if (OutboundPlaceholders.ResolveAddress(addressTemplate, signal, connection.Id, time, out var problem) is not { } address)
         {
-            monitoring.Dropped(target, signal, $"Signal dropped: the target address '{target.Address}' could not be resolved: {problem}.", failure: true);
+            monitoring.Dropped(target, signal, $"Signal dropped: the address '{addressTemplate}' could not be resolved: {problem}.", failure: true);
             return;
         }
 
@@ -152,6 +197,16 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IAsyncDisposable
         _ = AwaitOutcomeAsync(publishing, target, signal, address);
     }
 
+    /// <summary>The reply target of <paramref name="source"/> as a target: the source's mappers, the reply target's header mapping.</summary>
+    private static Target ResponseTarget(Source source) => new()
+    {
+        Address = DataPlaneMonitoring.ResponsesAddress,
+        Qos = source.Qos,
+        AuthorizationContext = source.AuthorizationContext,
+        HeaderMapping = source.ReplyTarget?.HeaderMapping ?? new Dictionary<string, string>(),
+        PayloadMapping = source.PayloadMapping,
+    };
+
     private async Task AwaitOutcomeAsync(ValueTask<PublishOutcome> publishing, Target target, DittoProtocolMessage signal, string address)
     {
         try
@@ -167,4 +222,6 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IAsyncDisposable
             inFlight.Release();
         }
     }
+
+    private readonly record struct OutboundWork(DittoProtocolMessage Signal, PendingResponse? Response);
 }

@@ -8,10 +8,10 @@ namespace Connectivity.Service.DataPlane;
 /// <summary>The placeholder steps of outbound processing (spec §7.3): a target's address and header mapping, resolved over the signal.</summary>
 public static class OutboundPlaceholders
 {
-    /// <summary>The target's address for <paramref name="signal"/>, or null with the reason when a placeholder cannot be resolved.</summary>
-    public static string? ResolveAddress(Target target, DittoProtocolMessage signal, string connectionId, TimeProvider time, out string? problem)
+    /// <summary>A target's (or reply target's) address for <paramref name="signal"/>, or null with the reason when a placeholder cannot be resolved.</summary>
+    public static string? ResolveAddress(string address, DittoProtocolMessage signal, string connectionId, TimeProvider time, out string? problem)
     {
-        var resolved = PlaceholderResolver.Resolve(target.Address, SignalPlaceholders.ForSignal(signal, connectionId, time));
+        var resolved = PlaceholderResolver.Resolve(address, SignalPlaceholders.ForSignal(signal, connectionId, time));
         problem = resolved.IsResolved ? null : resolved.Reason;
         return resolved.IsResolved ? resolved.Text : null;
     }

@@ -65,6 +65,11 @@ public sealed partial class SignalRouterActor : ActorBase
                 break;
             case RoutedSignal:
                 break;
+            case RoutedResponse routed when !router.Local.RouteResponse(routed.Response):
+                LogNoCommandHere(logger, routed.Response.Headers.CorrelationId);
+                break;
+            case RoutedResponse:
+                break;
             default:
                 Unhandled(message);
                 break;
@@ -104,6 +109,9 @@ public sealed partial class SignalRouterActor : ActorBase
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId}: a signal routed to client {ClientIndex} found it no longer running here (correlation id {CorrelationId})")]
     private static partial void LogNotHere(ILogger logger, string connectionId, int clientIndex, string? correlationId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A response routed here answers no command waiting here (correlation id {CorrelationId})")]
+    private static partial void LogNoCommandHere(ILogger logger, string? correlationId);
 
     private sealed class LocalChanged
     {

@@ -10,7 +10,7 @@ public sealed class LocalSignalRouterTests
     [Fact]
     public void Route_should_reach_every_connection_subscribed_to_the_signals_topic_and_no_other()
     {
-        var router = new LocalSignalRouter();
+        var router = new LocalSignalRouter(TimeProvider.System);
         var (live, twin, both) = (new RecordingSink(), new RecordingSink(), new RecordingSink());
         using var s1 = router.Subscribe(Subscription("live", 0, live, LiveMessages));
         using var s2 = router.Subscribe(Subscription("twin", 0, twin, TwinEvents));
@@ -27,7 +27,7 @@ public sealed class LocalSignalRouterTests
     [Fact]
     public void Route_should_give_each_thing_to_one_client_of_a_connection_always_the_same()
     {
-        var router = new LocalSignalRouter();
+        var router = new LocalSignalRouter(TimeProvider.System);
         var clients = Enumerable.Range(0, 3).Select(_ => new RecordingSink()).ToArray();
         var subscriptions = clients.Select((sink, i) => router.Subscribe(Subscription("multi", i, sink, LiveMessages))).ToList();
 
@@ -46,7 +46,7 @@ public sealed class LocalSignalRouterTests
     [Fact]
     public void Route_should_stop_reaching_a_client_once_its_subscription_is_disposed()
     {
-        var router = new LocalSignalRouter();
+        var router = new LocalSignalRouter(TimeProvider.System);
         var sink = new RecordingSink();
         var changes = 0;
         router.Changed += () => changes++;
@@ -65,7 +65,7 @@ public sealed class LocalSignalRouterTests
     [Fact]
     public void Deliver_should_hand_a_routed_signal_to_the_named_client_only_while_it_runs_here()
     {
-        var router = new LocalSignalRouter();
+        var router = new LocalSignalRouter(TimeProvider.System);
         var sink = new RecordingSink();
         using (router.Subscribe(Subscription("c", 1, sink, LiveMessages)))
         {

@@ -25,6 +25,15 @@ internal static class SignalTestData
         Value = 1,
     };
 
+    public static DittoProtocolMessage LiveResponse(string correlationId) => new()
+    {
+        Topic = DittoTopic.Parse("org.acme/d1/things/live/messages/switch"),
+        Path = "/inbox/messages/switch",
+        Headers = DittoHeaders.Empty.With(DittoHeaders.CorrelationIdKey, correlationId),
+        Status = 200,
+        Value = "done",
+    };
+
     public static SignalSubscription Subscription(string connectionId, int clientIndex, RecordingSink sink, params string[] topics) =>
         new(connectionId, clientIndex, topics.ToHashSet(StringComparer.Ordinal), sink);
 }

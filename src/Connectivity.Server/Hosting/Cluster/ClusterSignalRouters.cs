@@ -12,6 +12,6 @@ public static class ClusterSignalRouters
         return new ClusterSignalRouter(
             services.GetRequiredService<LocalSignalRouter>(),
             services.GetRequiredService<IOptions<ClusterModeOptions>>().Value.NodeId,
-            (address, routed) => node.Transport.RemoteRef(address, SignalRouterActor.Path).Tell(routed));
+            (address, message) => node.Transport.RemoteRef(address, SignalRouterActor.Path).Tell(message));
     }
 }
