@@ -1,12 +1,10 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Connectivity.Gateway.Tests.Infrastructure;
-using Connectivity.Protocols.Mqtt;
-using Connectivity.Protocols.Mqtt.Client;
 using Connectivity.TestKit.Mqtt;
 using Xunit;
 using Xunit.Abstractions;
 using static Connectivity.Gateway.Tests.Infrastructure.Api;
+using static Connectivity.Gateway.Tests.Infrastructure.ConnectionLifecycle;
 
 namespace Connectivity.Gateway.Tests;
 
@@ -43,42 +41,22 @@ public sealed class DataPlaneMappingFailureTests(GatewayFixture fixture, ITestOu
     public async Task A_failing_javascript_mapper_should_be_counted_and_logged_and_the_connection_should_keep_mapping()
     {
         var id = ConnectionJson.NewId("js-failures");
-        var received = new ConcurrentQueue<string>();
-        await using var observer = new MqttClient(new MqttClientOptions { Host = broker!.Host, Port = broker.Port, ClientId = "js-failures-observer" })
-        {
-            MessageReceived = m =>
-            {
-                received.Enqueue(m.Message.Topic);
-                return ValueTask.FromResult(true);
-            },
-        };
-        await observer.ConnectAsync();
-        await observer.SubscribeAsync([new MqttTopicFilter("out/#", MqttQos.AtLeastOnce)]);
-        var command = Command("createConnection");
-        command["connection"] = Connection(id);
-        ShouldBeResponse(await fixture.Client.ConnectionCommandAsync(command), "createConnection", 201);
-        await Eventually.UntilAsync(
-            () => fixture.Client.ConnectionCommandAsync(Command("retrieveConnectionStatus", id)),
-            s => s["liveStatus"]?.GetValue<string>() == "open",
-            Deadline,
-            s => s.ToJsonString());
+        await using var observer = await MqttObserver.StartAsync(broker!, "js-failures-observer", "out/#");
+        await fixture.Client.CreateOpenAsync(Connection(id), Deadline);
 
         foreach (var payload in new[] { "throw", "loop", "garbage", "fine" })
         {
-            await new MosquittoPub(broker.Host, broker.Port, "in/d1", payload) { Qos = 1, V5 = true, Properties = [("correlation-data", "corr-" + payload)] }.RunAsync();
+            await new MosquittoPub(broker!.Host, broker.Port, "in/d1", payload) { Qos = 1, V5 = true, Properties = [("correlation-data", "corr-" + payload)] }.RunAsync();
         }
 
-        await Eventually.UntilAsync(() => Task.FromResult(received.Count), n => n == 1, Deadline, n => $"{n} messages on out/#");
-        Assert.Equal("out/d1", Assert.Single(received));
-        var (metrics, _) = await Eventually.UntilAsync(
-            () => fixture.Client.ConnectionCommandAsync(Command("retrieveConnectionMetrics", id)),
-            m => Mapped(m, "failure") == 3 && Mapped(m, "success") == 1,
-            Deadline,
-            m => m.ToJsonString());
+        await observer.WaitForAsync(1, Deadline);
+        Assert.Equal("out/d1", Assert.Single(observer.Received).Topic);
+        var metrics = await fixture.Client.MetricsWhenAsync(
+            id, m => Count(m, "inbound", "mapped", "failure") == 3 && Count(m, "inbound", "mapped") == 1, Deadline);
         Assert.True(metrics["containsFailures"]!.GetValue<bool>());
-        var logs = await fixture.Client.ConnectionCommandAsync(Command("retrieveConnectionLogs", id));
-        output.WriteLine(logs.ToJsonString());
-        var failures = logs["connectionLogs"]!.AsArray().OfType<JsonObject>()
+        var logs = await fixture.Client.LogEntriesAsync(id);
+        output.WriteLine(string.Join("\n", logs.Select(l => l.ToJsonString())));
+        var failures = logs
             .Where(e => e["type"]!.GetValue<string>() == "mapped" && e["level"]!.GetValue<string>() == "failure")
             .ToDictionary(e => e["correlationId"]!.GetValue<string>(), e => e["message"]!.GetValue<string>());
         Assert.Contains("device unknown", failures["corr-throw"], StringComparison.Ordinal);
@@ -87,9 +65,6 @@ public sealed class DataPlaneMappingFailureTests(GatewayFixture fixture, ITestOu
         var status = await fixture.Client.ConnectionCommandAsync(Command("retrieveConnectionStatus", id));
         Assert.Equal("open", status["liveStatus"]!.GetValue<string>());
     }
-
-    private static long? Mapped(JsonObject metrics, string level) =>
-        metrics["connectionMetrics"]?["inbound"]?["mapped"]?[level]?["PT1M"]?.GetValue<long>();
 
     private JsonObject Connection(string id) => new()
     {

@@ -1,13 +1,8 @@
-using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json.Nodes;
 using Connectivity.Gateway.Tests.Infrastructure;
-using Connectivity.Protocols.Mqtt;
-using Connectivity.Protocols.Mqtt.Client;
 using Connectivity.TestKit.Mqtt;
 using Xunit;
 using Xunit.Abstractions;
-using static Connectivity.Gateway.Tests.Infrastructure.Api;
 
 namespace Connectivity.Gateway.Tests;
 
@@ -19,7 +14,6 @@ namespace Connectivity.Gateway.Tests;
 public sealed class DataPlaneReplyTargetTests(GatewayFixture fixture, ITestOutputHelper output) : IClassFixture<GatewayFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentQueue<(string Topic, string Payload)> received = new();
     private MosquittoBroker? broker;
 
     public async Task InitializeAsync() => broker = await MosquittoBroker.StartNewAsync();
@@ -36,32 +30,28 @@ public sealed class DataPlaneReplyTargetTests(GatewayFixture fixture, ITestOutpu
     public async Task A_devices_response_should_reach_the_reply_target_of_the_connection_that_consumed_the_command()
     {
         var (app, devices) = (ConnectionJson.NewId("reply-app"), ConnectionJson.NewId("reply-devices"));
-        await using var observer = await ObserveAsync("devices/+/inbox", "app/replies/#");
-        await CreateOpenAsync(App(app));
-        await CreateOpenAsync(Devices(devices));
+        await using var observer = await MqttObserver.StartAsync(broker!, "reply-observer", "devices/+/inbox", "app/replies/#");
+        await fixture.Client.CreateOpenAsync(App(app), Deadline);
+        await fixture.Client.CreateOpenAsync(Devices(devices), Deadline);
 
         await Publish("app/commands/d1", """{"topic":"org.acme/d1/things/live/messages/switch","headers":{"correlation-id":"cmd-42"},"path":"/inbox/messages/switch","value":"on"}""",
             ("response-topic", "app/replies/1"), ("correlation-data", "cmd-42"));
-        await Eventually.UntilAsync(() => Task.FromResult(received.Count), n => n == 1, Deadline, n => $"{n} messages");
-        var command = JsonNode.Parse(Assert.Single(received, m => m.Topic == "devices/d1/inbox").Payload)!;
+        await observer.WaitForAsync(1, Deadline);
+        var command = JsonNode.Parse(Assert.Single(observer.Received, m => m.Topic == "devices/d1/inbox").Payload)!;
         Assert.Equal("cmd-42", command["headers"]!["correlation-id"]!.GetValue<string>());
 
         await Publish("devices/d1/outbox", """{"topic":"org.acme/d1/things/live/messages/switch","headers":{"correlation-id":"cmd-42"},"path":"/outbox/messages/switch","status":200,"value":"done"}""");
         await Publish("devices/d1/outbox", """{"topic":"org.acme/d1/things/live/messages/switch","headers":{"correlation-id":"unknown"},"path":"/outbox/messages/switch","status":200,"value":"late"}""");
 
-        await Eventually.UntilAsync(() => Task.FromResult(received.Count), n => n == 2, Deadline, n => $"{n} messages");
-        var (topic, payload) = Assert.Single(received, m => m.Topic.StartsWith("app/replies/", StringComparison.Ordinal));
+        await observer.WaitForAsync(2, Deadline);
+        var (topic, payload) = Assert.Single(observer.Received, m => m.Topic.StartsWith("app/replies/", StringComparison.Ordinal));
         output.WriteLine($"{topic}: {payload}");
         var response = JsonNode.Parse(payload)!;
         Assert.Equal(("app/replies/1", 200, "done"), (topic, response["status"]!.GetValue<int>(), response["value"]!.GetValue<string>()));
-        var (metrics, _) = await Eventually.UntilAsync(
-            () => fixture.Client.ConnectionCommandAsync(Command("retrieveConnectionMetrics", app)),
-            m => m["targetMetrics"]?["addressMetrics"]?["_responses"]?["published"]?["success"]?["PT1M"]?.GetValue<long>() == 1,
-            Deadline,
-            m => m.ToJsonString());
-        Assert.NotNull(metrics);
-        var logs = await fixture.Client.ConnectionCommandAsync(Command("retrieveConnectionLogs", devices));
-        Assert.Contains(logs["connectionLogs"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "dropped" && e["correlationId"]!.GetValue<string>() == "unknown");
+        await fixture.Client.MetricsWhenAsync(
+            app, m => m["targetMetrics"]?["addressMetrics"]?["_responses"]?["published"]?["success"]?["PT1M"]?.GetValue<long>() == 1, Deadline);
+        var logs = await fixture.Client.LogEntriesAsync(devices);
+        Assert.Contains(logs, e => e["type"]!.GetValue<string>() == "dropped" && e["correlationId"]!.GetValue<string>() == "unknown");
     }
 
     private JsonObject App(string id) => new()
@@ -107,33 +97,6 @@ public sealed class DataPlaneReplyTargetTests(GatewayFixture fixture, ITestOutpu
         }),
     };
 
-    private async Task CreateOpenAsync(JsonObject connection)
-    {
-        var command = Command("createConnection");
-        command["connection"] = connection;
-        ShouldBeResponse(await fixture.Client.ConnectionCommandAsync(command), "createConnection", 201);
-        await Eventually.UntilAsync(
-            () => fixture.Client.ConnectionCommandAsync(Command("retrieveConnectionStatus", connection["id"]!.GetValue<string>())),
-            s => s["liveStatus"]?.GetValue<string>() == "open",
-            Deadline,
-            s => s.ToJsonString());
-    }
-
     private Task Publish(string topic, string payload, params (string Name, string Value)[] properties) =>
         new MosquittoPub(broker!.Host, broker.Port, topic, payload) { Qos = 1, V5 = true, Properties = properties }.RunAsync();
-
-    private async Task<MqttClient> ObserveAsync(params string[] filters)
-    {
-        var client = new MqttClient(new MqttClientOptions { Host = broker!.Host, Port = broker.Port, ClientId = "reply-observer" })
-        {
-            MessageReceived = m =>
-            {
-                received.Enqueue((m.Message.Topic, Encoding.UTF8.GetString(m.Message.Payload.Span)));
-                return ValueTask.FromResult(true);
-            },
-        };
-        await client.ConnectAsync();
-        await client.SubscribeAsync([.. filters.Select(f => new MqttTopicFilter(f, MqttQos.AtLeastOnce))]);
-        return client;
-    }
 }

@@ -1,13 +1,9 @@
-using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json.Nodes;
 using Connectivity.Gateway.Tests.Infrastructure;
-using Connectivity.Protocols.Mqtt;
-using Connectivity.Protocols.Mqtt.Client;
 using Connectivity.TestKit.Mqtt;
 using Xunit;
 using Xunit.Abstractions;
-using static Connectivity.Gateway.Tests.Infrastructure.Api;
+using static Connectivity.Gateway.Tests.Infrastructure.ConnectionLifecycle;
 
 namespace Connectivity.Gateway.Tests;
 
@@ -57,15 +53,15 @@ public sealed class DataPlaneScenarioTests(GatewayFixture fixture, ITestOutputHe
     public async Task Telemetry_should_reach_the_http_target_through_its_filter_and_the_mqtt_target_with_metrics_and_logs_telling_so()
     {
         var (a, b, c) = (ConnectionJson.NewId("scenario-a"), ConnectionJson.NewId("scenario-b"), ConnectionJson.NewId("scenario-c"));
-        await using var observer = await SubscribeAsync("out/#");
-        await CreateOpenAsync(SourceA(a));
-        await CreateOpenAsync(HttpTargetB(b));
-        await CreateOpenAsync(MqttTargetC(c));
+        await using var observer = await MqttObserver.StartAsync(broker!, "scenario-observer", "out/#");
+        await Client.CreateOpenAsync(SourceA(a), Deadline);
+        await Client.CreateOpenAsync(HttpTargetB(b), Deadline);
+        await Client.CreateOpenAsync(MqttTargetC(c), Deadline);
 
         await PublishAsync("devices/d1/telemetry", """{"temp": 21.5}""", "corr-warm");
         await PublishAsync("devices/d1/telemetry", """{"temp": 19}""", "corr-cold");
 
-        await Eventually.UntilAsync(() => Task.FromResult(observer.Received.Count), n => n == 2, Deadline, n => $"{n} messages on out/#");
+        await observer.WaitForAsync(2, Deadline);
         var (posts, _) = await Eventually.UntilAsync(
             () => Task.FromResult(sink!.Received.Where(r => r.Method != "HEAD").ToList()), r => r.Count > 0, Deadline, r => $"{r.Count} requests");
         var posted = Assert.Single(posts);
@@ -76,11 +72,11 @@ public sealed class DataPlaneScenarioTests(GatewayFixture fixture, ITestOutputHe
         Assert.Equal(21.5, delivered["value"]!["temp"]!.GetValue<double>());
         Assert.All(observer.Received, m => Assert.Equal("out/d1", m.Topic));
 
-        var metricsA = await MetricsAsync(a, m => Count(m, "inbound", "mapped") == 2);
+        var metricsA = await Client.MetricsWhenAsync(a, m => Count(m, "inbound", "mapped") == 2, Deadline);
         Assert.Equal(2, Count(metricsA, "inbound", "consumed"));
-        var metricsB = await MetricsAsync(b, m => Count(m, "outbound", "published") == 1 && Count(m, "outbound", "filtered") == 1);
+        var metricsB = await Client.MetricsWhenAsync(b, m => Count(m, "outbound", "published") == 1 && Count(m, "outbound", "filtered") == 1, Deadline);
         Assert.Equal(2, Count(metricsB, "outbound", "dispatched"));
-        var metricsC = await MetricsAsync(c, m => Count(m, "outbound", "published") == 2);
+        var metricsC = await Client.MetricsWhenAsync(c, m => Count(m, "outbound", "published") == 2, Deadline);
         Assert.Equal(0, Count(metricsC, "outbound", "filtered"));
 
         var logsB = await LogsAsync(b);
@@ -91,9 +87,6 @@ public sealed class DataPlaneScenarioTests(GatewayFixture fixture, ITestOutputHe
         var logsA = await LogsAsync(a);
         Assert.Equal(2, logsA.Count(e => e["type"]!.GetValue<string>() == "mapped" && e["level"]!.GetValue<string>() == "success"));
     }
-
-    private static long? Count(JsonObject metrics, string direction, string type) =>
-        metrics["connectionMetrics"]?[direction]?[type]?["success"]?["PT1M"]?.GetValue<long>();
 
     private JsonObject SourceA(string id) => new()
     {
@@ -148,63 +141,13 @@ public sealed class DataPlaneScenarioTests(GatewayFixture fixture, ITestOutputHe
         }),
     };
 
-    private async Task CreateOpenAsync(JsonObject connection)
-    {
-        var command = Command("createConnection");
-        command["connection"] = connection;
-        ShouldBeResponse(await Client.ConnectionCommandAsync(command), "createConnection", 201);
-        var id = connection["id"]!.GetValue<string>();
-        await Eventually.UntilAsync(
-            () => Client.ConnectionCommandAsync(Command("retrieveConnectionStatus", id)),
-            s => s["liveStatus"]?.GetValue<string>() == "open",
-            Deadline,
-            s => s.ToJsonString());
-    }
-
     private Task PublishAsync(string topic, string payload, string correlationId) =>
         new MosquittoPub(broker!.Host, broker.Port, topic, payload) { Qos = 1, V5 = true, Properties = [("correlation-data", correlationId)] }.RunAsync();
 
-    private async Task<JsonObject> MetricsAsync(string id, Func<JsonObject, bool> done)
-    {
-        var (metrics, _) = await Eventually.UntilAsync(
-            () => Client.ConnectionCommandAsync(Command("retrieveConnectionMetrics", id)), done, Deadline, m => m.ToJsonString());
-        return metrics;
-    }
-
     private async Task<List<JsonObject>> LogsAsync(string id)
     {
-        var logs = await Client.ConnectionCommandAsync(Command("retrieveConnectionLogs", id));
-        output.WriteLine(logs.ToJsonString());
-        return [.. Assert.IsType<JsonArray>(logs["connectionLogs"]).OfType<JsonObject>()];
-    }
-
-    private async Task<Observer> SubscribeAsync(string filter)
-    {
-        var observer = new Observer(new MqttClient(new MqttClientOptions { Host = broker!.Host, Port = broker.Port, ClientId = "scenario-observer" }));
-        await observer.Client.ConnectAsync();
-        await observer.Client.SubscribeAsync([new MqttTopicFilter(filter, MqttQos.AtLeastOnce)]);
-        return observer;
-    }
-
-    /// <summary>An MQTT subscriber that keeps what it receives.</summary>
-    private sealed class Observer : IAsyncDisposable
-    {
-        private readonly ConcurrentQueue<(string Topic, string Payload)> received = new();
-
-        public Observer(MqttClient client)
-        {
-            Client = client;
-            client.MessageReceived = message =>
-            {
-                received.Enqueue((message.Message.Topic, Encoding.UTF8.GetString(message.Message.Payload.Span)));
-                return ValueTask.FromResult(true);
-            };
-        }
-
-        public MqttClient Client { get; }
-
-        public IReadOnlyList<(string Topic, string Payload)> Received => [.. received];
-
-        public ValueTask DisposeAsync() => Client.DisposeAsync();
+        var logs = await Client.LogEntriesAsync(id);
+        output.WriteLine(string.Join("\n", logs.Select(l => l.ToJsonString())));
+        return logs;
     }
 }

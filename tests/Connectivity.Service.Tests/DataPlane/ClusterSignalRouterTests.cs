@@ -63,7 +63,7 @@ public sealed class ClusterSignalRouterTests
         var router = new ClusterSignalRouter(local, "n1", (address, message) => sent.Add((address, message)));
         router.Update(Announced("n2", "http://n2", 1));
         router.Update(Announced("n3", "http://n3", 1));
-        var sink = new RecordingResponseSink();
+        var sink = new RecordingSink();
         router.ExpectResponse("cmd-1", new PendingResponse(sink, new Model.Connections.Source(), Model.Headers.DittoHeaders.Empty, DateTimeOffset.UtcNow.AddMinutes(1)));
 
         Assert.True(router.RouteResponse(LiveResponse("cmd-1")));

@@ -4,12 +4,17 @@ using Connectivity.Service.DataPlane;
 
 namespace Connectivity.Service.Tests.DataPlane;
 
-/// <summary>Keeps the signals offered to it.</summary>
-internal sealed class RecordingSink : IOutboundSignalSink
+/// <summary>Keeps the signals and the responses offered to it.</summary>
+internal sealed class RecordingSink : IOutboundSignalSink, IResponseSink
 {
     private readonly ConcurrentQueue<DittoProtocolMessage> offered = new();
+    private readonly ConcurrentQueue<DittoProtocolMessage> responses = new();
 
     public IReadOnlyList<DittoProtocolMessage> Offered => [.. offered];
 
+    public IReadOnlyList<DittoProtocolMessage> Responses => [.. responses];
+
     public void Offer(DittoProtocolMessage signal) => offered.Enqueue(signal);
+
+    public void OfferResponse(DittoProtocolMessage response, PendingResponse pending) => responses.Enqueue(response);
 }

@@ -11,7 +11,7 @@ namespace Connectivity.Service.Tests.DataPlane;
 public sealed class ResponseRoutesTests
 {
     private readonly ManualTimeProvider clock = new();
-    private readonly RecordingResponseSink sink = new();
+    private readonly RecordingSink sink = new();
 
     [Fact]
     public void TryComplete_should_hand_the_response_to_the_waiting_client_once()
