@@ -78,7 +78,7 @@ public sealed class ClientDataPlane : IClientAnnouncements, IAsyncDisposable
     {
         if (IsEnabled)
         {
-            dispatcher.Offer(DittoProtocolMessage.FromJson(json));
+            _ = dispatcher.OfferAsync(DittoProtocolMessage.FromJson(json), CancellationToken.None).AsTask();
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class ClusterSignalRouter : ISignalRouter
 
     public IDisposable Subscribe(SignalSubscription subscription) => local.Subscribe(subscription);
 
-    public int Route(DittoProtocolMessage signal) => table.Route(signal);
+    public ValueTask<int> RouteAsync(DittoProtocolMessage signal, CancellationToken cancellationToken) => table.RouteAsync(signal, cancellationToken);
 
     public void ExpectResponse(string correlationId, PendingResponse pending) => local.ExpectResponse(correlationId, pending);
 

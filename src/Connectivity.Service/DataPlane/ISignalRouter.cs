@@ -11,8 +11,11 @@ public interface ISignalRouter
     /// <summary>Adds <paramref name="subscription"/> until the returned handle is disposed.</summary>
     IDisposable Subscribe(SignalSubscription subscription);
 
-    /// <summary>Delivers <paramref name="signal"/> to the subscribed connections; returns how many connections it reached.</summary>
-    int Route(DittoProtocolMessage signal);
+    /// <summary>
+    /// Delivers <paramref name="signal"/> to the subscribed connections, waiting while a local client's queue is full;
+    /// returns how many connections it reached.
+    /// </summary>
+    ValueTask<int> RouteAsync(DittoProtocolMessage signal, CancellationToken cancellationToken);
 
     /// <summary>Remembers a consumed command that waits for its response (spec §1.9 reply targets).</summary>
     void ExpectResponse(string correlationId, PendingResponse pending);

@@ -21,14 +21,14 @@ public sealed class InboundPipeline(
     DataPlaneMonitoring monitoring,
     TimeProvider time) : IInboundMessageSink
 {
-    public ValueTask<InboundMessageOutcome> HandleAsync(ExternalMessage message, CancellationToken cancellationToken)
+    public async ValueTask<InboundMessageOutcome> HandleAsync(ExternalMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         monitoring.Consumed(message);
         if (message.SourceIndex < 0 || message.SourceIndex >= connection.Sources.Count)
         {
             monitoring.Dropped(message, $"The message names source {message.SourceIndex}, which the connection does not have; message is dropped.");
-            return ValueTask.FromResult(InboundMessageOutcome.Rejected);
+            return InboundMessageOutcome.Rejected;
         }
 
         var source = connection.Sources[message.SourceIndex];
@@ -56,7 +56,7 @@ public sealed class InboundPipeline(
                 produced = true;
                 foreach (var signal in mapping.Messages)
                 {
-                    if (!Dispatch(source, message, signal))
+                    if (!await DispatchAsync(source, message, signal, cancellationToken).ConfigureAwait(false))
                     {
                         outcome = InboundMessageOutcome.Rejected;
                     }
@@ -69,11 +69,14 @@ public sealed class InboundPipeline(
             monitoring.Dropped(message, $"No payload mapping ran, message is dropped: {string.Join("; ", skips)}.");
         }
 
-        return ValueTask.FromResult(outcome);
+        return outcome;
     }
 
-    /// <summary>Header mapping, enforcement and routing of one mapped signal; false if enforcement refused it.</summary>
-    private bool Dispatch(Source source, ExternalMessage message, DittoProtocolMessage mapped)
+    /// <summary>
+    /// Header mapping, enforcement and routing of one mapped signal; false if enforcement refused it. Completes when
+    /// every subscribed client took the signal, so a full client queue holds the message's acknowledgement back.
+    /// </summary>
+    private async ValueTask<bool> DispatchAsync(Source source, ExternalMessage message, DittoProtocolMessage mapped, CancellationToken cancellationToken)
     {
         var signal = InboundPlaceholders.ApplyHeaderMapping(mapped, source, message, connection.Id, time);
         monitoring.Mapped(message, signal);
@@ -112,7 +115,7 @@ public sealed class InboundPipeline(
             return true;
         }
 
-        router.Route(signal);
+        await router.RouteAsync(signal, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

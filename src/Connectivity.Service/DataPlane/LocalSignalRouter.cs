@@ -41,14 +41,14 @@ public sealed class LocalSignalRouter(TimeProvider time) : ISignalRouter
         return new Unsubscriber(this, subscription);
     }
 
-    public int Route(DittoProtocolMessage signal) => table.Route(signal);
+    public ValueTask<int> RouteAsync(DittoProtocolMessage signal, CancellationToken cancellationToken) => table.RouteAsync(signal, cancellationToken);
 
     public void ExpectResponse(string correlationId, PendingResponse pending) => responses.Expect(correlationId, pending);
 
     public bool RouteResponse(DittoProtocolMessage response) => responses.TryComplete(response);
 
     /// <summary>Hands <paramref name="signal"/> to client <paramref name="clientIndex"/> of a connection running here; false if it does not.</summary>
-    public bool Deliver(string connectionId, int clientIndex, DittoProtocolMessage signal)
+    public async ValueTask<bool> DeliverAsync(string connectionId, int clientIndex, DittoProtocolMessage signal, CancellationToken cancellationToken)
     {
         SignalSubscription? target;
         lock (gate)
@@ -56,8 +56,13 @@ public sealed class LocalSignalRouter(TimeProvider time) : ISignalRouter
             target = subscriptions.Find(s => s.ConnectionId == connectionId && s.ClientIndex == clientIndex);
         }
 
-        target?.Sink.Offer(signal);
-        return target is not null;
+        if (target is null)
+        {
+            return false;
+        }
+
+        await target.Sink.OfferAsync(signal, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private void Remove(SignalSubscription subscription)

@@ -9,7 +9,8 @@ namespace Connectivity.Service.DataPlane;
 
 /// <summary>
 /// The outbound data plane of one client (spec §1.10, §7.1, §8): signals the router offers wait in a bounded queue
-/// (<see cref="QueueCapacity"/>; when it is full the signal is dropped and counted so); one loop takes them in order
+/// (<see cref="QueueCapacity"/>; while it is full the offer waits, which holds back the consuming source's
+/// acknowledgements, and only a queue full for <see cref="EnqueueTimeout"/> drops the signal, counted so); one loop takes them in order
 /// and, for every target subscribed to the signal's topic, counts it dispatched, applies the target's namespaces and
 /// filter (<c>filtered</c>), maps it with the target's mappers, resolves header mapping and address, and publishes it
 /// through the client's publisher with at most <see cref="MaxInFlight"/> publishes awaiting their acknowledgement.
@@ -21,6 +22,9 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IResponseSink, IAs
     public const int QueueCapacity = 1000;
     public const int MaxInFlight = 100;
 
+    /// <summary>How long an offer waits for room in a full queue before the signal is dropped.</summary>
+    public static readonly TimeSpan EnqueueTimeout = TimeSpan.FromSeconds(10);
+
     private static readonly string QueueFull = $"Signal dropped: the outbound queue of {QueueCapacity} signals is full.";
 
     private readonly Connection connection;
@@ -28,6 +32,7 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IResponseSink, IAs
     private readonly Func<IMessagePublisher?> publisher;
     private readonly DataPlaneMonitoring monitoring;
     private readonly TimeProvider time;
+    private readonly TimeSpan enqueueTimeout;
     private readonly TargetSubscription[] targets;
     private readonly Channel<OutboundWork> queue;
     private readonly SemaphoreSlim inFlight = new(MaxInFlight, MaxInFlight);
@@ -35,9 +40,16 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IResponseSink, IAs
     private readonly Task loop;
 
     /// <param name="publisher">The client's current publisher; null while it is not connected.</param>
+    /// <param name="enqueueTimeout">How long an offer waits for room in the full queue; <see cref="EnqueueTimeout"/> by default.</param>
     public OutboundDispatcher(
-        Connection connection, ConnectionMappers mappers, Func<IMessagePublisher?> publisher, DataPlaneMonitoring monitoring, TimeProvider time)
+        Connection connection,
+        ConnectionMappers mappers,
+        Func<IMessagePublisher?> publisher,
+        DataPlaneMonitoring monitoring,
+        TimeProvider time,
+        TimeSpan? enqueueTimeout = null)
     {
+        this.enqueueTimeout = enqueueTimeout ?? EnqueueTimeout;
         this.connection = connection;
         this.mappers = mappers;
         this.publisher = publisher;
@@ -51,17 +63,14 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IResponseSink, IAs
     /// <summary>The base topics the connection's targets subscribe to.</summary>
     public IReadOnlySet<string> Topics => targets.SelectMany(t => t.BaseTopics).ToHashSet(StringComparer.Ordinal);
 
-    public void Offer(DittoProtocolMessage signal)
+    /// <summary>
+    /// Queues <paramref name="signal"/>; while the queue is full, waits up to <see cref="EnqueueTimeout"/> for room
+    /// (backpressure), then drops the signal and counts it for every target subscribed to it.
+    /// </summary>
+    public ValueTask OfferAsync(DittoProtocolMessage signal, CancellationToken cancellationToken)
     {
-        if (queue.Writer.TryWrite(new OutboundWork(signal, null)))
-        {
-            return;
-        }
-
-        foreach (var target in targets.Where(t => t.IsSubscribed(signal)))
-        {
-            monitoring.Dropped(target.Target, signal, QueueFull, failure: true);
-        }
+        var work = new OutboundWork(signal, null);
+        return queue.Writer.TryWrite(work) ? ValueTask.CompletedTask : WaitForRoomAsync(work, cancellationToken);
     }
 
     public void OfferResponse(DittoProtocolMessage response, PendingResponse pending)
@@ -69,6 +78,26 @@ public sealed class OutboundDispatcher : IOutboundSignalSink, IResponseSink, IAs
         if (!queue.Writer.TryWrite(new OutboundWork(response, pending)))
         {
             monitoring.Dropped(ResponseTarget(pending.Source), response, QueueFull, failure: true);
+        }
+    }
+
+    private async ValueTask WaitForRoomAsync(OutboundWork work, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping.Token);
+        timeout.CancelAfter(enqueueTimeout);
+        try
+        {
+            await queue.Writer.WriteAsync(work, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
+        {
+            var reason = cancellationToken.IsCancellationRequested || stopping.IsCancellationRequested
+                ? "Signal dropped: the client stopped while the outbound queue was full."
+                : $"Signal dropped: the outbound queue of {QueueCapacity} signals stayed full for {enqueueTimeout.TotalSeconds} s.";
+            foreach (var target in targets.Where(t => t.IsSubscribed(work.Signal)))
+            {
+                monitoring.Dropped(target.Target, work.Signal, reason, failure: true);
+            }
         }
     }
 

@@ -60,11 +60,8 @@ public sealed partial class SignalRouterActor : ActorBase
             case SubscriptionsAnnounced announced:
                 OnAnnounced(announced);
                 break;
-            case RoutedSignal routed when !router.Local.Deliver(routed.ConnectionId, routed.ClientIndex, routed.Signal):
-                LogNotHere(logger, routed.ConnectionId, routed.ClientIndex, routed.Signal.Headers.CorrelationId);
-                break;
-            case RoutedSignal:
-                break;
+            case RoutedSignal routed:
+                return DeliverAsync(routed);
             case RoutedResponse routed when !router.Local.RouteResponse(routed.Response):
                 LogNoCommandHere(logger, routed.Response.Headers.CorrelationId);
                 break;
@@ -76,6 +73,15 @@ public sealed partial class SignalRouterActor : ActorBase
         }
 
         return default;
+    }
+
+    /// <summary>Waits while the client's queue is full: signals from other nodes queue up in this actor's mailbox meanwhile.</summary>
+    private async ValueTask DeliverAsync(RoutedSignal routed)
+    {
+        if (!await router.Local.DeliverAsync(routed.ConnectionId, routed.ClientIndex, routed.Signal, CancellationToken.None).ConfigureAwait(false))
+        {
+            LogNotHere(logger, routed.ConnectionId, routed.ClientIndex, routed.Signal.Headers.CorrelationId);
+        }
     }
 
     private void OnAnnounced(SubscriptionsAnnounced announced)

@@ -30,8 +30,11 @@ public sealed class SignalRoutingTable
             StringComparer.Ordinal));
     }
 
-    /// <summary>Offers <paramref name="signal"/> to one client of every connection subscribed to its topic; returns how many.</summary>
-    public int Route(DittoProtocolMessage signal)
+    /// <summary>
+    /// Offers <paramref name="signal"/> to one client of every connection subscribed to its topic, waiting while a
+    /// client's queue is full; returns how many connections.
+    /// </summary>
+    public async ValueTask<int> RouteAsync(DittoProtocolMessage signal, CancellationToken cancellationToken)
     {
         if (signal.Kind.SubscriptionTopic() is not { } topic || !byTopic.TryGetValue(topic, out var connections))
         {
@@ -40,7 +43,7 @@ public sealed class SignalRoutingTable
 
         foreach (var clients in connections)
         {
-            clients[ClientChoice.Choose(signal, clients.Length)].Sink.Offer(signal);
+            await clients[ClientChoice.Choose(signal, clients.Length)].Sink.OfferAsync(signal, cancellationToken).ConfigureAwait(false);
         }
 
         return connections.Length;

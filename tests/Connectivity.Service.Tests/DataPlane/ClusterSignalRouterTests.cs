@@ -10,7 +10,7 @@ public sealed class ClusterSignalRouterTests
     private readonly List<(string Address, object Message)> sent = [];
 
     [Fact]
-    public void Route_should_send_a_signal_to_the_node_whose_client_subscribed_and_deliver_local_ones_here()
+    public async Task Route_should_send_a_signal_to_the_node_whose_client_subscribed_and_deliver_local_ones_here()
     {
         var local = new LocalSignalRouter(TimeProvider.System);
         var router = new ClusterSignalRouter(local, "n1", (address, routed) => sent.Add((address, routed)));
@@ -18,7 +18,7 @@ public sealed class ClusterSignalRouterTests
         using var subscription = router.Subscribe(Subscription("here", 0, here, LiveMessages));
         router.Update(Announced("n2", "http://n2", 1, new AnnouncedSubscription("there", 0, [LiveMessages])));
 
-        Assert.Equal(2, router.Route(LiveMessage("d1", "c1")));
+        Assert.Equal(2, await router.RouteAsync(LiveMessage("d1", "c1"), CancellationToken.None));
 
         Assert.Single(here.Offered);
         var (address, message) = Assert.Single(sent);
@@ -27,22 +27,22 @@ public sealed class ClusterSignalRouterTests
     }
 
     [Fact]
-    public void Update_should_ignore_older_announcements_and_its_own_and_Retain_should_forget_nodes_that_left()
+    public async Task Update_should_ignore_older_announcements_and_its_own_and_Retain_should_forget_nodes_that_left()
     {
         var router = new ClusterSignalRouter(new LocalSignalRouter(TimeProvider.System), "n1", (address, routed) => sent.Add((address, routed)));
         router.Update(Announced("n2", "http://n2", 5, new AnnouncedSubscription("a", 0, [LiveMessages])));
         router.Update(Announced("n2", "http://n2", 4, new AnnouncedSubscription("stale", 0, [LiveMessages])));
         router.Update(Announced("n1", "http://n1", 9, new AnnouncedSubscription("self", 0, [LiveMessages])));
 
-        router.Route(LiveMessage("d1", "c1"));
+        await router.RouteAsync(LiveMessage("d1", "c1"), CancellationToken.None);
         Assert.Equal("a", Assert.IsType<RoutedSignal>(Assert.Single(sent).Message).ConnectionId);
 
         router.Retain(new HashSet<string> { "n1" });
-        Assert.Equal(0, router.Route(LiveMessage("d1", "c2")));
+        Assert.Equal(0, await router.RouteAsync(LiveMessage("d1", "c2"), CancellationToken.None));
     }
 
     [Fact]
-    public void Route_should_prefer_the_local_subscription_when_a_client_is_also_still_announced_by_the_node_it_left()
+    public async Task Route_should_prefer_the_local_subscription_when_a_client_is_also_still_announced_by_the_node_it_left()
     {
         var local = new LocalSignalRouter(TimeProvider.System);
         var router = new ClusterSignalRouter(local, "n1", (address, routed) => sent.Add((address, routed)));
@@ -50,7 +50,7 @@ public sealed class ClusterSignalRouterTests
         router.Update(Announced("n2", "http://n2", 1, new AnnouncedSubscription("moved", 0, [LiveMessages])));
         using var subscription = router.Subscribe(Subscription("moved", 0, here, LiveMessages));
 
-        Assert.Equal(1, router.Route(LiveMessage("d1", "c1")));
+        Assert.Equal(1, await router.RouteAsync(LiveMessage("d1", "c1"), CancellationToken.None));
 
         Assert.Single(here.Offered);
         Assert.Empty(sent);

@@ -8,7 +8,7 @@ namespace Connectivity.Service.Tests.DataPlane;
 public sealed class LocalSignalRouterTests
 {
     [Fact]
-    public void Route_should_reach_every_connection_subscribed_to_the_signals_topic_and_no_other()
+    public async Task Route_should_reach_every_connection_subscribed_to_the_signals_topic_and_no_other()
     {
         var router = new LocalSignalRouter(TimeProvider.System);
         var (live, twin, both) = (new RecordingSink(), new RecordingSink(), new RecordingSink());
@@ -16,8 +16,8 @@ public sealed class LocalSignalRouterTests
         using var s2 = router.Subscribe(Subscription("twin", 0, twin, TwinEvents));
         using var s3 = router.Subscribe(Subscription("both", 0, both, LiveMessages, TwinEvents));
 
-        Assert.Equal(2, router.Route(LiveMessage("d1", "c1")));
-        Assert.Equal(2, router.Route(TwinEvent("d1")));
+        Assert.Equal(2, await router.RouteAsync(LiveMessage("d1", "c1"), CancellationToken.None));
+        Assert.Equal(2, await router.RouteAsync(TwinEvent("d1"), CancellationToken.None));
 
         Assert.Single(live.Offered);
         Assert.Single(twin.Offered);
@@ -25,7 +25,7 @@ public sealed class LocalSignalRouterTests
     }
 
     [Fact]
-    public void Route_should_give_each_thing_to_one_client_of_a_connection_always_the_same()
+    public async Task Route_should_give_each_thing_to_one_client_of_a_connection_always_the_same()
     {
         var router = new LocalSignalRouter(TimeProvider.System);
         var clients = Enumerable.Range(0, 3).Select(_ => new RecordingSink()).ToArray();
@@ -33,7 +33,7 @@ public sealed class LocalSignalRouterTests
 
         for (var i = 0; i < 60; i++)
         {
-            router.Route(LiveMessage($"d{i % 20}", $"c{i}"));
+            await router.RouteAsync(LiveMessage($"d{i % 20}", $"c{i}"), CancellationToken.None);
         }
 
         Assert.Equal(60, clients.Sum(c => c.Offered.Count));
@@ -44,36 +44,36 @@ public sealed class LocalSignalRouterTests
     }
 
     [Fact]
-    public void Route_should_stop_reaching_a_client_once_its_subscription_is_disposed()
+    public async Task Route_should_stop_reaching_a_client_once_its_subscription_is_disposed()
     {
         var router = new LocalSignalRouter(TimeProvider.System);
         var sink = new RecordingSink();
         var changes = 0;
         router.Changed += () => changes++;
         var subscription = router.Subscribe(Subscription("c", 0, sink, LiveMessages));
-        router.Route(LiveMessage("d1", "c1"));
+        await router.RouteAsync(LiveMessage("d1", "c1"), CancellationToken.None);
 
         subscription.Dispose();
         subscription.Dispose();
 
-        Assert.Equal(0, router.Route(LiveMessage("d1", "c2")));
+        Assert.Equal(0, await router.RouteAsync(LiveMessage("d1", "c2"), CancellationToken.None));
         Assert.Single(sink.Offered);
         Assert.Equal(2, changes);
         Assert.Empty(router.Subscriptions);
     }
 
     [Fact]
-    public void Deliver_should_hand_a_routed_signal_to_the_named_client_only_while_it_runs_here()
+    public async Task Deliver_should_hand_a_routed_signal_to_the_named_client_only_while_it_runs_here()
     {
         var router = new LocalSignalRouter(TimeProvider.System);
         var sink = new RecordingSink();
         using (router.Subscribe(Subscription("c", 1, sink, LiveMessages)))
         {
-            Assert.True(router.Deliver("c", 1, LiveMessage("d1", "c1")));
-            Assert.False(router.Deliver("c", 0, LiveMessage("d1", "c2")));
+            Assert.True(await router.DeliverAsync("c", 1, LiveMessage("d1", "c1"), CancellationToken.None));
+            Assert.False(await router.DeliverAsync("c", 0, LiveMessage("d1", "c2"), CancellationToken.None));
         }
 
-        Assert.False(router.Deliver("c", 1, LiveMessage("d1", "c3")));
+        Assert.False(await router.DeliverAsync("c", 1, LiveMessage("d1", "c3"), CancellationToken.None));
         Assert.Equal("c1", Assert.Single(sink.Offered).Headers.CorrelationId);
     }
 }

@@ -29,10 +29,10 @@ public sealed class OutboundDispatcherTests
         var publisher = new RecordingPublisher();
         await using var dispatcher = Dispatcher(target, () => publisher);
 
-        dispatcher.Offer(LiveMessage("d1", "warm"));
-        dispatcher.Offer(LiveMessage("d1", "cold", """{"temp":19}"""));
-        dispatcher.Offer(LiveMessage("d2", "other-namespace") with { Topic = Model.Protocol.DittoTopic.Parse("org.other/d2/things/live/messages/telemetry") });
-        dispatcher.Offer(TwinEvent("d1"));
+        await dispatcher.OfferAsync(LiveMessage("d1", "warm"), CancellationToken.None);
+        await dispatcher.OfferAsync(LiveMessage("d1", "cold", """{"temp":19}"""), CancellationToken.None);
+        await dispatcher.OfferAsync(LiveMessage("d2", "other-namespace") with { Topic = Model.Protocol.DittoTopic.Parse("org.other/d2/things/live/messages/telemetry") }, CancellationToken.None);
+        await dispatcher.OfferAsync(TwinEvent("d1"), CancellationToken.None);
 
         await UntilAsync(() => Count(MetricType.Published, true) == 1 && Count(MetricType.Filtered, true) == 2);
         var request = Assert.Single(publisher.Requests);
@@ -52,10 +52,10 @@ public sealed class OutboundDispatcherTests
         IMessagePublisher? current = null;
         await using var dispatcher = Dispatcher(Target("out/{{ feature:id }}/{{ header:device }}", LiveMessages), () => current);
 
-        dispatcher.Offer(LiveMessage("d1", "no-feature"));
+        await dispatcher.OfferAsync(LiveMessage("d1", "no-feature"), CancellationToken.None);
         await UntilAsync(() => Count(MetricType.Dropped, false) == 1);
         current = connected;
-        dispatcher.Offer(LiveMessage("d1", "still-no-feature"));
+        await dispatcher.OfferAsync(LiveMessage("d1", "still-no-feature"), CancellationToken.None);
 
         await UntilAsync(() => Count(MetricType.Dropped, false) == 2);
         Assert.Empty(connected.Requests);
@@ -63,22 +63,37 @@ public sealed class OutboundDispatcherTests
     }
 
     [Fact]
-    public async Task Dispatcher_should_drop_and_count_what_the_full_queue_cannot_take_and_publish_all_it_took()
+    public async Task Dispatcher_should_hold_offers_while_its_queue_is_full_and_lose_none_once_the_publisher_catches_up()
     {
         var publisher = new RecordingPublisher(held: true);
         await using var dispatcher = Dispatcher(Target("out", LiveMessages), () => publisher);
         const int Offered = OutboundDispatcher.QueueCapacity + OutboundDispatcher.MaxInFlight + 500;
 
-        for (var i = 0; i < Offered; i++)
-        {
-            dispatcher.Offer(LiveMessage("d1", $"c{i}"));
-        }
+        var offers = Enumerable.Range(0, Offered).Select(i => dispatcher.OfferAsync(LiveMessage("d1", $"c{i}"), CancellationToken.None).AsTask()).ToList();
+        await UntilAsync(() => publisher.Requests.Count == OutboundDispatcher.MaxInFlight);
+        var waiting = offers.Count(o => !o.IsCompleted);
+
+        Assert.True(waiting >= 399, $"{waiting} offers waiting");
+        publisher.Release();
+        await Task.WhenAll(offers);
+        await UntilAsync(() => Count(MetricType.Published, true) == Offered);
+        Assert.Equal(0, Count(MetricType.Dropped, false));
+    }
+
+    [Fact]
+    public async Task Dispatcher_should_drop_and_count_what_waits_longer_than_the_enqueue_timeout_and_publish_all_it_took()
+    {
+        var publisher = new RecordingPublisher(held: true);
+        await using var dispatcher = Dispatcher(Target("out", LiveMessages), () => publisher, TimeSpan.FromMilliseconds(100));
+        const int Offered = OutboundDispatcher.QueueCapacity + OutboundDispatcher.MaxInFlight + 500;
+
+        await Task.WhenAll(Enumerable.Range(0, Offered).Select(i => dispatcher.OfferAsync(LiveMessage("d1", $"c{i}"), CancellationToken.None).AsTask()));
 
         var dropped = Count(MetricType.Dropped, false);
         Assert.True(dropped >= 399, $"{dropped} dropped");
         publisher.Release();
         await UntilAsync(() => Count(MetricType.Published, true) + dropped == Offered);
-        Assert.Contains(Entries(LogType.Dropped), e => e.Message.Contains("queue", StringComparison.Ordinal));
+        Assert.Contains(Entries(LogType.Dropped), e => e.Message.Contains("stayed full for 0.1 s", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -111,7 +126,7 @@ public sealed class OutboundDispatcherTests
         Targets = targets,
     };
 
-    private OutboundDispatcher Dispatcher(Target target, Func<IMessagePublisher?> publisher)
+    private OutboundDispatcher Dispatcher(Target target, Func<IMessagePublisher?> publisher, TimeSpan? enqueueTimeout = null)
     {
         var connection = Connection(target);
         return new OutboundDispatcher(
@@ -119,7 +134,8 @@ public sealed class OutboundDispatcherTests
             ConnectionMappers.Create(connection, MappingSettings.Default, TimeProvider.System),
             publisher,
             new DataPlaneMonitoring(log, metrics),
-            TimeProvider.System);
+            TimeProvider.System,
+            enqueueTimeout);
     }
 
     private long Count(MetricType type, bool success) =>

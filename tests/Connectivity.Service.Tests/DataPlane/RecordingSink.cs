@@ -14,7 +14,11 @@ internal sealed class RecordingSink : IOutboundSignalSink, IResponseSink
 
     public IReadOnlyList<DittoProtocolMessage> Responses => [.. responses];
 
-    public void Offer(DittoProtocolMessage signal) => offered.Enqueue(signal);
+    public ValueTask OfferAsync(DittoProtocolMessage signal, CancellationToken cancellationToken)
+    {
+        offered.Enqueue(signal);
+        return ValueTask.CompletedTask;
+    }
 
     public void OfferResponse(DittoProtocolMessage response, PendingResponse pending) => responses.Enqueue(response);
 }
