@@ -83,24 +83,42 @@ public sealed class JavaScriptSandboxTests
     }
 
     [Fact]
-    public void MapIncoming_should_start_every_message_from_the_loaded_scripts_when_a_script_changes_global_state()
+    public void MapIncoming_should_discard_the_engine_of_a_failed_call_so_the_next_message_starts_from_the_loaded_scripts()
     {
         var mapper = Mapper(JavaScript("""
-            var counter = 0;
-            var pattern = /d(\d+)/;
+            var state = 'clean';
             function mapToDittoProtocolMsg(headers, textPayload) {
-              counter++;
-              pattern.seen = (pattern.seen || 0) + 1;
-              Array.prototype.polluted = true;
-              Ditto.buildDittoProtocolMsg = function () { return null; };
+              if (textPayload === 'fail') {
+                state = 'dirty';
+                Array.prototype.polluted = true;
+                throw new Error('half done');
+              }
               return { topic: 'org.acme/d1/things/twin/commands/modify', path: '/attributes/a', headers: {},
-                       value: [counter, pattern.seen, pattern.exec('d42')[1]] };
+                       value: [state, [].polluted === true] };
             }
             """));
 
-        var values = Enumerable.Range(0, 3).Select(_ => Assert.Single(mapper.MapIncoming(Text("x"))).Value!.ToJsonString());
+        Assert.Throws<MessageMappingException>(() => mapper.MapIncoming(Text("fail")));
+        var values = Enumerable.Range(0, 3).Select(_ => Assert.Single(mapper.MapIncoming(Text("x"))).Value!.ToJsonString()).ToList();
 
-        Assert.All(values, v => Assert.Equal("""[1,1,"42"]""", v));
+        Assert.All(values, v => Assert.Equal("""["clean",false]""", v));
+    }
+
+    [Fact]
+    public void MapIncoming_should_give_every_call_of_a_reused_engine_its_full_statement_budget()
+    {
+        var settings = MappingSettings.Default with { MaxScriptStatements = 5_000 };
+        var mapper = Mapper(JavaScript("""
+            function mapToDittoProtocolMsg(headers, textPayload) {
+              var n = 0;
+              for (var i = 0; i < 1000; i++) { n++; }
+              return { topic: 'org.acme/d1/things/twin/commands/modify', path: '/attributes/a', headers: {}, value: n };
+            }
+            """), settings);
+
+        var values = Enumerable.Range(0, 20).Select(_ => Assert.Single(mapper.MapIncoming(Text("x"))).Value!.GetValue<int>());
+
+        Assert.All(values, v => Assert.Equal(1000, v));
     }
 
     [Fact]

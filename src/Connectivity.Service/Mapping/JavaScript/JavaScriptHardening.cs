@@ -38,7 +38,7 @@ internal sealed class JavaScriptHardening
 
     private readonly Engine engine;
     private readonly MappingSettings settings;
-    private readonly long started = Stopwatch.GetTimestamp();
+    private long started = Stopwatch.GetTimestamp();
     private int callbacks;
     private int nesting;
 
@@ -48,7 +48,8 @@ internal sealed class JavaScriptHardening
         this.settings = settings;
     }
 
-    public static void Apply(Engine engine, MappingSettings settings)
+    /// <summary>Guards <paramref name="engine"/>; the returned guard is <see cref="Reset"/> before every further call.</summary>
+    public static JavaScriptHardening Apply(Engine engine, MappingSettings settings)
     {
         var hardening = new JavaScriptHardening(engine, settings);
         var arrayPrototype = engine.Array.Get("prototype").AsObject();
@@ -64,6 +65,15 @@ internal sealed class JavaScriptHardening
         }
 
         hardening.GuardMethods(engine.Json);
+        return hardening;
+    }
+
+    /// <summary>Starts a new call: a new deadline, no callbacks counted, no native nesting.</summary>
+    public void Reset()
+    {
+        started = Stopwatch.GetTimestamp();
+        callbacks = 0;
+        nesting = 0;
     }
 
     private void GuardMethods(ObjectInstance target)

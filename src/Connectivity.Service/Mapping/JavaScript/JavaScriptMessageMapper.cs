@@ -9,7 +9,7 @@ namespace Connectivity.Service.Mapping.JavaScript;
 /// The <c>JavaScript</c> engine (spec §7.2) on Jint 2.10: options <c>incomingScript</c> and <c>outgoingScript</c>
 /// (an empty script maps as the <c>Ditto</c> engine does). Both scripts share one scope, are limited to
 /// <see cref="MappingSettings.MaxScriptSizeBytes"/>, compiled once and loaded at creation, and run per message in a
-/// fresh sandbox (<see cref="JavaScriptSandbox"/>). Byte payloads are arrays of numbers 0..255 (Jint 2.x has no
+/// sandboxed engine that is reused while its calls succeed (<see cref="JavaScriptSandbox"/>). Byte payloads are arrays of numbers 0..255 (Jint 2.x has no
 /// ArrayBuffer; see <c>ditto-scope.js</c>). <c>loadBytebufferJS</c> and <c>loadLongJS</c> are not available.
 /// </summary>
 public sealed class JavaScriptMessageMapper : IMessageMapper

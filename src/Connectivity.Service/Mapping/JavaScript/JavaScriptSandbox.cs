@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Jint;
 using Jint.Parser;
@@ -7,11 +8,13 @@ using Jint.Runtime;
 namespace Connectivity.Service.Mapping.JavaScript;
 
 /// <summary>
-/// Compiled mapping scripts and the sandbox they run in (spec §7.2). Scripts are parsed once; every call gets a fresh
-/// engine (no state survives a message) with Jint's limits (time, statements, call depth, no CLR access), the
-/// <see cref="JavaScriptHardening"/> guards, the runtime (<c>sandbox.js</c>, <c>ditto-scope.js</c>,
-/// <c>mapping-wrappers.js</c>) and the user's scripts executed in that order, on a <see cref="JavaScriptThreads"/>
-/// thread. Failures become <see cref="MessageMappingException"/>s naming the cause.
+/// Compiled mapping scripts and the sandbox they run in (spec §7.2). Scripts are parsed once; an engine gets Jint's
+/// limits (time, statements, call depth, no CLR access), the <see cref="JavaScriptHardening"/> guards, the runtime
+/// (<c>sandbox.js</c>, <c>ditto-scope.js</c>, <c>mapping-wrappers.js</c>) and the user's scripts executed in that
+/// order, and is kept for later calls (up to <see cref="MaxIdleEngines"/> idle), its limits and guards reset before
+/// each: as with Ditto's reused Rhino scope, globals a script changes persist into later messages of that engine. An
+/// engine whose call failed is discarded. Calls run on a <see cref="JavaScriptThreads"/> thread; failures become
+/// <see cref="MessageMappingException"/>s naming the cause.
 /// </summary>
 internal sealed class JavaScriptSandbox
 {
@@ -25,8 +28,12 @@ internal sealed class JavaScriptSandbox
         () => JavaScriptThreads.Run(() => (IReadOnlyList<Program>)[.. new[] { "sandbox.js", "ditto-scope.js", "mapping-wrappers.js" }.Select(LoadRuntime)], CompileTime),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>How many initialized engines a mapper keeps for reuse.</summary>
+    private const int MaxIdleEngines = 8;
+
     private readonly MappingSettings settings;
     private readonly IReadOnlyList<Program> scripts;
+    private readonly ConcurrentBag<(Engine Engine, JavaScriptHardening Hardening)> idle = [];
 
     private JavaScriptSandbox(MappingSettings settings, IReadOnlyList<Program> scripts)
     {
@@ -47,7 +54,7 @@ internal sealed class JavaScriptSandbox
                 () =>
                 {
                     var sandbox = new JavaScriptSandbox(settings, [.. sources.Select(Compile)]);
-                    sandbox.NewEngine(runtime);
+                    sandbox.idle.Add(sandbox.NewEngine(runtime));
                     return sandbox;
                 },
                 settings.MaxScriptExecutionTime + CompileTime);
@@ -59,8 +66,8 @@ internal sealed class JavaScriptSandbox
     }
 
     /// <summary>
-    /// Calls the runtime's entry point <paramref name="function"/> with <paramref name="argumentJson"/> in a fresh
-    /// engine and returns its JSON text result (null: the script returned null or undefined).
+    /// Calls the runtime's entry point <paramref name="function"/> with <paramref name="argumentJson"/> in an idle
+    /// engine (or a new one) and returns its JSON text result (null: the script returned null or undefined).
     /// </summary>
     public string? Call(string function, string argumentJson)
     {
@@ -70,8 +77,19 @@ internal sealed class JavaScriptSandbox
             return JavaScriptThreads.Run(
                 () =>
                 {
-                    var result = NewEngine(runtime).Invoke(function, argumentJson);
-                    return result.IsNull() || result.IsUndefined() ? null : result.AsString();
+                    var (engine, hardening) = idle.TryTake(out var kept) ? kept : NewEngine(runtime);
+                    hardening.Reset();
+                    engine.ResetStatementsCount();
+                    engine.ResetTimeoutTicks();
+                    engine.ResetCallStack();
+                    var result = engine.Invoke(function, argumentJson);
+                    var text = result.IsNull() || result.IsUndefined() ? null : result.AsString();
+                    if (idle.Count < MaxIdleEngines)
+                    {
+                        idle.Add((engine, hardening));
+                    }
+
+                    return text;
                 },
                 settings.MaxScriptExecutionTime + Grace);
         }
@@ -81,7 +99,7 @@ internal sealed class JavaScriptSandbox
         }
     }
 
-    private Engine NewEngine(IReadOnlyList<Program> runtime)
+    private (Engine Engine, JavaScriptHardening Hardening) NewEngine(IReadOnlyList<Program> runtime)
     {
         var engine = new Engine(options => options
             .TimeoutInterval(settings.MaxScriptExecutionTime)
@@ -89,7 +107,7 @@ internal sealed class JavaScriptSandbox
             .LimitRecursion(settings.MaxScriptStackDepth)
             .LocalTimeZone(TimeZoneInfo.Utc)
             .Culture(CultureInfo.InvariantCulture));
-        JavaScriptHardening.Apply(engine, settings);
+        var hardening = JavaScriptHardening.Apply(engine, settings);
         foreach (var program in runtime)
         {
             engine.Execute(program);
@@ -100,7 +118,7 @@ internal sealed class JavaScriptSandbox
             engine.Execute(program);
         }
 
-        return engine;
+        return (engine, hardening);
     }
 
     private static Program Compile(JavaScriptSource source)
