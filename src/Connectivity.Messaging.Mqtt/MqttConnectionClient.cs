@@ -34,13 +34,6 @@ public sealed partial class MqttConnectionClient : IConnectionClient
     private readonly ClientContext context;
     private readonly string maskedUri;
     private readonly MqttSpecificConfig config;
-    /// <summary>
-    /// MQTT 5 Receive Maximum of our sessions: the unacknowledged QoS 1/2 messages the broker may send us. Below the
-    /// client's inbound buffer, so while the data plane holds acknowledgements back (a full target queue) the receive
-    /// loop never waits and keeps reading the broker's PUBACKs for this session's own publishes.
-    /// </summary>
-    private const ushort InboundReceiveMaximum = 100;
-
     private readonly MqttClientOptions consumerOptions;
     private readonly MqttClientOptions? publisherOptions;
     private readonly MqttSubscriptions subscriptions;
@@ -76,7 +69,6 @@ public sealed partial class MqttConnectionClient : IConnectionClient
             SessionExpiryInterval = config.CleanSession ? 0 : SessionExpiryInterval,
             KeepAlive = config.KeepAlive,
             ConnectTimeout = connectTimeout,
-            ReceiveMaximum = InboundReceiveMaximum,
         };
         consumerOptions = options with
         {
