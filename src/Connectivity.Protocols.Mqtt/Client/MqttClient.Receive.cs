@@ -9,7 +9,8 @@ namespace Connectivity.Protocols.Mqtt.Client;
 /// <summary>The receive loop, inbound PUBLISH flows (MQTT 5 §4.3) and the delivery of messages to the handler.</summary>
 public sealed partial class MqttClient
 {
-    // Messages waiting for the handler; when full, the receive loop waits (back-pressure on the socket).
+    // QoS 0 messages that may wait for the handler beyond the Receive Maximum; when full, the receive loop waits
+    // (back-pressure on the socket).
     private const int InboundBuffer = 256;
 
     private readonly Channel<PublishPacket> inbound;
@@ -20,6 +21,9 @@ public sealed partial class MqttClient
 
     // Inbound QoS 1/2 publishes not yet acknowledged, limited by our Receive Maximum (MQTT 5 §3.3.4).
     private int inboundInFlight;
+
+    // Whether this connection's CONNACK has been read (the state becomes Connected only when the connecting caller resumes).
+    private volatile bool connAckSeen;
 
     private async Task ReceiveLoopAsync(IMqttChannel open)
     {
@@ -103,7 +107,16 @@ public sealed partial class MqttClient
                 break;
             case ConnAckPacket when State != MqttClientState.Connecting:
                 throw MqttProtocolException.ProtocolError("CONNACK on an established connection.");
-            case ConnAckPacket or PubAckPacket or PubRecPacket or PubCompPacket or SubAckPacket or UnsubAckPacket or PingRespPacket:
+            case ConnAckPacket:
+                // Seen before the connecting caller resumes: a PUBLISH right behind the CONNACK is legitimate.
+                connAckSeen = true;
+                if (!dispatcher.TryDispatch(packet))
+                {
+                    MqttClientLog.UnexpectedReply(logger, packet.PacketType);
+                }
+
+                break;
+            case PubAckPacket or PubRecPacket or PubCompPacket or SubAckPacket or UnsubAckPacket or PingRespPacket:
                 if (!dispatcher.TryDispatch(packet))
                 {
                     MqttClientLog.UnexpectedReply(logger, packet.PacketType);
@@ -119,7 +132,7 @@ public sealed partial class MqttClient
 
     private async ValueTask OnPublishAsync(PublishPacket publish)
     {
-        if (State != MqttClientState.Connected)
+        if (!connAckSeen)
         {
             throw MqttProtocolException.ProtocolError("PUBLISH before CONNACK.");
         }
@@ -214,8 +227,9 @@ public sealed partial class MqttClient
 
                 if (publish.Qos == MqttQos.AtLeastOnce)
                 {
-                    Send(new PubAckPacket { PacketIdentifier = publish.PacketIdentifier });
+                    // Counted out before the PUBACK leaves, so the server's next publish never finds the count full.
                     Interlocked.Decrement(ref inboundInFlight);
+                    Send(new PubAckPacket { PacketIdentifier = publish.PacketIdentifier });
                 }
                 else
                 {

@@ -51,7 +51,11 @@ public sealed partial class MqttClient : IAsyncDisposable
         formatter = MqttPacketFormatter.For(options.Version);
         Endpoint = $"{options.Host}:{options.Port}";
         topicAliases = new MqttTopicAliases(options.TopicAliasMaximum);
-        inbound = Channel.CreateBounded<PublishPacket>(new BoundedChannelOptions(InboundBuffer) { SingleReader = true, SingleWriter = true });
+        // Room for every QoS 1/2 message the server may leave unacknowledged (our Receive Maximum) plus a buffer for
+        // QoS 0: while the handler holds acknowledgements back, the receive loop keeps reading (the server's PUBACKs
+        // for our own publishes among them) instead of waiting for room.
+        inbound = Channel.CreateBounded<PublishPacket>(
+            new BoundedChannelOptions(options.ReceiveMaximum + InboundBuffer) { SingleReader = true, SingleWriter = true });
     }
 
     /// <summary>

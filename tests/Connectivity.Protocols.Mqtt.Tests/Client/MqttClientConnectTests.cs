@@ -45,6 +45,34 @@ public sealed class MqttClientConnectTests : IDisposable
     }
 
     [Theory]
+    [InlineData(MqttProtocolVersion.V311, "20 02 01 00", "30 07 0003 612F62 6869")]
+    [InlineData(MqttProtocolVersion.V500, "20 03 01 00 00", "30 08 0003 612F62 00 6869")]
+    public async Task ConnectAsync_should_deliver_a_PUBLISH_that_follows_CONNACK_in_the_same_segment(
+        MqttProtocolVersion version, string connAck, string publish)
+    {
+        // A kept session's queued messages come right behind CONNACK, before the connecting caller has resumed.
+        var delivered = new TaskCompletionSource<MqttApplicationMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var client = new MqttClient(peer.ClientOptions(version) with { CleanSession = false })
+        {
+            MessageReceived = m =>
+            {
+                delivered.TrySetResult(m.Message);
+                return ValueTask.FromResult(true);
+            },
+        };
+        var connecting = client.ConnectAsync();
+        await using var connection = await peer.AcceptAsync();
+        await connection.ReadConnectAsync();
+
+        await connection.WriteAsync(Convert.FromHexString((connAck + publish).Replace(" ", "", StringComparison.Ordinal)));
+        await connecting;
+
+        var message = await delivered.Task.WaitAsync(ScriptedMqttPeer.Patience);
+        Assert.Equal(("a/b", "hi"), (message.Topic, Encoding.UTF8.GetString(message.Payload.Span)));
+        Assert.True(client.IsConnected);
+    }
+
+    [Theory]
     [InlineData(MqttProtocolVersion.V311, "20 02 00 04", MqttConnectReasonCode.BadUserNameOrPassword)]
     [InlineData(MqttProtocolVersion.V311, "20 02 00 05", MqttConnectReasonCode.NotAuthorized)]
     [InlineData(MqttProtocolVersion.V500, "20 03 00 86 00", MqttConnectReasonCode.BadUserNameOrPassword)]
