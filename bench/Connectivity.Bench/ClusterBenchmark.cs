@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Connectivity.TestKit.Net;
 
 namespace Connectivity.Bench;
 
@@ -22,18 +20,10 @@ internal static class ClusterBenchmark
     private const int Connections = 30;
     private const int LatencySamples = 300;
     private const double AkkaSbrStableAfterSeconds = 20;
-    private const string Auth = "devops:foobar";
 
     public static async Task RunAsync()
     {
-        var root = RepositoryRoot();
-        var dll = Path.Combine(root, "src", "Connectivity.Server", "bin", "Release", "net10.0", "Connectivity.Server.dll");
-        if (!File.Exists(dll))
-        {
-            Console.WriteLine("building the server (Release) ...");
-            await RunAsync("dotnet", ["build", "-c", "Release", "-v", "q", "-nologo", Path.Combine(root, "src", "Connectivity.Server")], root);
-        }
-
+        var root = Repository.Root();
         Console.WriteLine($"Connectivity cluster benchmark on {Environment.ProcessorCount} cores: {Nodes} nodes, {Connections} open http-push connections");
         Console.WriteLine("PostgreSQL: CONNECTIVITY_TEST_POSTGRES (connection string) if set, else a private one via ci/peers/peers.sh start_postgres (root, PostgreSQL 15)");
         await using var postgres = await Postgres.StartAsync(root);
@@ -50,12 +40,19 @@ internal static class ClusterBenchmark
         {
             Console.WriteLine($"--- timings: {name}");
             var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
-            var nodes = new List<Node>();
+            var nodes = new List<ServerNode>();
             try
             {
                 for (var i = 1; i <= Nodes; i++)
                 {
-                    nodes.Add(await Node.StartAsync(dll, $"bench-n{i}", postgres.ConnectionString, schema, args));
+                    var id = $"bench-n{i}";
+                    nodes.Add(await ServerNode.StartAsync(id, ["--cluster", .. args], new Dictionary<string, string>
+                    {
+                        ["CONNECTIVITY_POSTGRES"] = postgres.ConnectionString,
+                        ["CONNECTIVITY_POSTGRES_SCHEMA"] = schema,
+                        ["CONNECTIVITY_NODE_ID"] = id,
+                        ["CONNECTIVITY_INTERNAL_URL"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
+                    }));
                 }
 
                 var ids = new List<string>();
@@ -146,7 +143,7 @@ internal static class ClusterBenchmark
         }
     }
 
-    private static Task<HttpResponseMessage> StatusAsync(Node node, string id)
+    private static Task<HttpResponseMessage> StatusAsync(ServerNode node, string id)
     {
         var envelope = new JsonObject
         {
@@ -158,7 +155,7 @@ internal static class ClusterBenchmark
             new StringContent(envelope.ToJsonString(), Encoding.UTF8, "application/json"));
     }
 
-    private static async Task<(double P50, double P99)> LatencyAsync(Node node, Func<Task<HttpResponseMessage>> send)
+    private static async Task<(double P50, double P99)> LatencyAsync(ServerNode node, Func<Task<HttpResponseMessage>> send)
     {
         var samples = new List<double>();
         for (var i = 0; i < LatencySamples + 30; i++)
@@ -181,7 +178,7 @@ internal static class ClusterBenchmark
         return (samples[samples.Count / 2], samples[(int)Math.Ceiling(samples.Count * 0.99) - 1]);
     }
 
-    private static async Task<(string Runner, TimeSpan Elapsed)> WaitOpenAsync(Node node, string id, IReadOnlySet<string> allowed, TimeSpan deadline)
+    private static async Task<(string Runner, TimeSpan Elapsed)> WaitOpenAsync(ServerNode node, string id, IReadOnlySet<string> allowed, TimeSpan deadline)
     {
         var stopwatch = Stopwatch.StartNew();
         var last = string.Empty;
@@ -210,49 +207,6 @@ internal static class ClusterBenchmark
         throw new TimeoutException($"{id} not open on {string.Join(",", allowed)} within {deadline}: {last}");
     }
 
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Connectivity.Cluster.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Run from inside the repository (Connectivity.Cluster.sln not found).");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<string> RunAsync(string file, IEnumerable<string> arguments, string directory)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{file} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', info.ArgumentList)} exited with {process.ExitCode}:\n{await output}\n{await error}");
-        }
-
-        return await output;
-    }
-
     /// <summary>The PostgreSQL of the run: <c>CONNECTIVITY_TEST_POSTGRES</c>, else one started with <c>ci/peers/peers.sh</c>.</summary>
     private sealed class Postgres : IAsyncDisposable
     {
@@ -276,9 +230,9 @@ internal static class ClusterBenchmark
                 return new Postgres(external, root, null);
             }
 
-            var port = FreePort();
+            var port = LoopbackPorts.Free();
             Console.WriteLine($"CONNECTIVITY_TEST_POSTGRES not set: starting PostgreSQL on 127.0.0.1:{port} with ci/peers/peers.sh");
-            var pid = (await RunAsync("bash", ["-c", $". ci/peers/peers.sh && start_postgres {port}"], root)).Trim();
+            var pid = (await ProcessRunner.RunAsync("bash", ["-c", $". ci/peers/peers.sh && start_postgres {port}"], root)).Trim();
             return new Postgres($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres", root, pid);
         }
 
@@ -286,115 +240,8 @@ internal static class ClusterBenchmark
         {
             if (pid is not null)
             {
-                await RunAsync("bash", ["-c", $". ci/peers/peers.sh && stop_pid {pid}"], root);
+                await ProcessRunner.RunAsync("bash", ["-c", $". ci/peers/peers.sh && stop_pid {pid}"], root);
             }
-        }
-    }
-
-    /// <summary>One server process in cluster mode.</summary>
-    private sealed class Node : IAsyncDisposable
-    {
-        private readonly Process process;
-
-        private Node(string id, Process process, int port)
-        {
-            Id = id;
-            this.process = process;
-            Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-            Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Auth)));
-        }
-
-        public string Id { get; }
-
-        public HttpClient Http { get; }
-
-        public static async Task<Node> StartAsync(string dll, string id, string postgres, string schema, string[] args)
-        {
-            var port = FreePort();
-            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            info.ArgumentList.Add(dll);
-            info.ArgumentList.Add("--urls");
-            info.ArgumentList.Add($"http://127.0.0.1:{port}");
-            info.ArgumentList.Add("--cluster");
-            info.ArgumentList.Add("--Logging:LogLevel:Default");
-            info.ArgumentList.Add("Warning");
-            foreach (var arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            info.Environment.Remove("ASPNETCORE_URLS");
-            info.Environment.Remove("DEVOPS_PASSWORD");
-            info.Environment["CONNECTIVITY_POSTGRES"] = postgres;
-            info.Environment["CONNECTIVITY_POSTGRES_SCHEMA"] = schema;
-            info.Environment["CONNECTIVITY_NODE_ID"] = id;
-            info.Environment["CONNECTIVITY_INSTANCE_ID"] = id;
-            info.Environment["CONNECTIVITY_INTERNAL_URL"] = $"http://127.0.0.1:{FreePort()}";
-            info.Environment["CONNECTIVITY_DATA_DIR"] = Path.Combine(Path.GetTempPath(), "connectivity-bench-" + id);
-            var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var node = new Node(id, process, port);
-            var stopwatch = Stopwatch.StartNew();
-            while (true)
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"{id} exited with {process.ExitCode} while starting");
-                }
-
-                try
-                {
-                    using var health = await node.Http.GetAsync(new Uri("/health", UriKind.Relative));
-                    if (health.IsSuccessStatusCode)
-                    {
-                        return node;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // not yet listening
-                }
-
-                if (stopwatch.Elapsed > TimeSpan.FromSeconds(60))
-                {
-                    throw new TimeoutException($"{id} did not answer /health within 60 s");
-                }
-
-                await Task.Delay(100);
-            }
-        }
-
-        public void KillHard()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                await RunAsync("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)], Directory.GetCurrentDirectory());
-                using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(40));
-                try
-                {
-                    await process.WaitForExitAsync(deadline.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    Console.WriteLine($"{Id} did not exit within 40 s after SIGTERM; killing it");
-                    KillHard();
-                }
-            }
-
-            process.Dispose();
-            Http.Dispose();
         }
     }
 
@@ -405,7 +252,7 @@ internal static class ClusterBenchmark
 
         public Sink()
         {
-            var port = FreePort();
+            var port = LoopbackPorts.Free();
             Uri = $"http://127.0.0.1:{port}";
             listener.Prefixes.Add(Uri + "/");
             listener.Start();
