@@ -3,6 +3,7 @@ using Connectivity.Bench;
 var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["actors"] = ActorBenchmark.RunAsync,
+    ["bridge"] = BridgeBenchmark.RunAsync,
     ["cluster"] = ClusterBenchmark.RunAsync,
     ["mqtt"] = MqttBenchmark.RunAsync,
 };

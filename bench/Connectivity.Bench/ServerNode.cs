@@ -33,6 +33,16 @@ internal sealed class ServerNode : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>CPU time the server process used so far (user and system).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The last lines the server wrote to stdout and stderr.</summary>
     public string Output
     {
