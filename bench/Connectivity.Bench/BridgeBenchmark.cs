@@ -20,6 +20,7 @@ internal static class BridgeBenchmark
     private const int PacedRate = 5_000;
     private const int PacedSeconds = 5;
     private const string RawTopic = "bench/raw";
+    private const int WarningLines = 12;
     private static readonly double[] Percentiles = [0.50, 0.90, 0.99, 1.0];
 
     public static async Task RunAsync()
@@ -109,6 +110,12 @@ internal static class BridgeBenchmark
             var verdict = run.Metrics.Agree(run.Traffic.Sent, run.Traffic.Arrived) ? "agree with the counts here" : "DIFFER from the counts here";
             Console.WriteLine($"{name}: {run.Traffic.Sent:N0} sent, {run.Traffic.Arrived:N0} arrived; metrics: {run.Metrics} -> {verdict}");
         }
+
+        var warnings = server.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Console.WriteLine();
+        Console.WriteLine(warnings.Length == 0
+            ? "the service logged no warnings"
+            : $"the service's last log lines (level Warning and up):\n{string.Join('\n', warnings.TakeLast(WarningLines))}");
     }
 
     private static Task<TrafficResult> RawAsync(MosquittoBroker broker, int messages, double? rate = null) =>
@@ -129,7 +136,8 @@ internal static class BridgeBenchmark
     {
         if (result.Problems() is { } problems)
         {
-            Console.WriteLine($"  NOT ALL ARRIVED (waited until nothing new came for {BridgeTraffic.IdleTimeout.TotalSeconds:F0} s): {problems}");
+            Console.WriteLine($"  NOT ALL ARRIVED (waited until nothing new came for {BridgeTraffic.IdleTimeout.TotalSeconds:F0} s, " +
+                $"at most {BridgeTraffic.Deadline.TotalMinutes:F0} min after the last publish): {problems}");
         }
 
         return result;

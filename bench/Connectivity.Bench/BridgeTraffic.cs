@@ -9,12 +9,14 @@ namespace Connectivity.Bench;
 /// Drives one run of the <c>bridge</c> benchmark with the project's MqttClient (MQTT 5, QoS 1): a subscriber on the
 /// filter counts arrivals (<see cref="Arrivals"/>), then one publisher sends the messages, pipelined with at most
 /// <see cref="PublishWindow"/> unfinished, either as fast as that allows or paced at a fixed rate. The run ends when
-/// every message arrived or nothing new arrived for <see cref="IdleTimeout"/>.
+/// every message arrived, nothing new arrived for <see cref="IdleTimeout"/>, or <see cref="Deadline"/> after the last
+/// publish (a trickle of arrivals must not keep the benchmark waiting for hours).
 /// </summary>
 internal static class BridgeTraffic
 {
     public const int PublishWindow = 1000;
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
 
     /// <param name="build">The message with sequence number n, stamped with the Stopwatch timestamp of its publish.</param>
     /// <param name="ratePerSecond">Publishes per second; null: as fast as the window allows.</param>
@@ -62,8 +64,8 @@ internal static class BridgeTraffic
         }
 
         var publishing = Stopwatch.GetElapsedTime(started);
-        var (arrived, lastProgress) = (0, Stopwatch.GetTimestamp());
-        while (!arrivals.Complete.IsCompleted && Stopwatch.GetElapsedTime(lastProgress) < IdleTimeout)
+        var (arrived, lastProgress, published) = (0, Stopwatch.GetTimestamp(), Stopwatch.GetTimestamp());
+        while (!arrivals.Complete.IsCompleted && Stopwatch.GetElapsedTime(lastProgress) < IdleTimeout && Stopwatch.GetElapsedTime(published) < Deadline)
         {
             await Task.WhenAny(arrivals.Complete, Task.Delay(200));
             if (arrivals.Distinct != arrived)
