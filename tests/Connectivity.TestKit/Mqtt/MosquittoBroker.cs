@@ -24,6 +24,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Where the broker binary is expected (Debian's package <c>mosquitto</c>).</summary>
     public const string BinaryPath = "/usr/sbin/mosquitto";
 
+    private const int StartAttempts = 3;
+
     private static readonly HashSet<Process> Running = [];
 
     private readonly MosquittoBrokerOptions options;
@@ -78,19 +80,29 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public X509Certificate2 LoadCaCertificate() =>
         X509Certificate2.CreateFromPem(CaCertificatePem ?? throw new InvalidOperationException("The broker has no TLS listener."));
 
-    /// <summary>Creates a broker and starts it.</summary>
+    /// <summary>
+    /// Creates a broker and starts it; a broker that exits while starting (another process took one of its free
+    /// ports meanwhile) is replaced by one on other ports, up to <see cref="StartAttempts"/> times.
+    /// </summary>
     public static async Task<MosquittoBroker> StartNewAsync(MosquittoBrokerOptions? options = null)
     {
-        var broker = new MosquittoBroker(options);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await broker.StartAsync();
-            return broker;
-        }
-        catch
-        {
-            await broker.DisposeAsync();
-            throw;
+            var broker = new MosquittoBroker(options);
+            try
+            {
+                await broker.StartAsync();
+                return broker;
+            }
+            catch (MosquittoExitedException) when (attempt < StartAttempts)
+            {
+                await broker.DisposeAsync();
+            }
+            catch
+            {
+                await broker.DisposeAsync();
+                throw;
+            }
         }
     }
 
@@ -184,9 +196,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
             {
                 if (started.HasExited)
                 {
+                    var exitCode = started.ExitCode;
+                    process = null;
                     Forget(started);
-                    throw new InvalidOperationException(
-                        $"mosquitto exited with {started.ExitCode} while starting ({ConfigurationPath}):\n{ReadLog()}");
+                    throw new MosquittoExitedException($"mosquitto exited with {exitCode} while starting ({ConfigurationPath}):\n{ReadLog()}");
                 }
 
                 using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
