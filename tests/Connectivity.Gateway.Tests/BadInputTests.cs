@@ -116,6 +116,7 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
         using var response = await Client.PostAsync(Route(ConnectionsPath), Json(body));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.True(response.Headers.ConnectionClose, "the connection is not reused after a refused body");
         var error = JsonNode.Parse(await response.BodyAsync())!.AsObject();
         Assert.Equal(413, error["status"]!.GetValue<int>());
         Assert.False(string.IsNullOrWhiteSpace(error["error"]?.GetValue<string>()));

@@ -42,6 +42,7 @@ public static class RequestBody
         var ok = allowed.Contains(mediaType) || (allowJsonSuffix && mediaType.EndsWith("+json", StringComparison.Ordinal));
         if (!ok)
         {
+            CloseAfterResponse(request);
             throw ConnectivityErrors.MediaTypeUnsupported(contentType.Length == 0 ? "<none>" : contentType, allowed);
         }
     }
@@ -50,6 +51,7 @@ public static class RequestBody
     {
         if (request.ContentLength > maxBytes)
         {
+            CloseAfterResponse(request);
             throw GatewayErrors.EntityTooLarge(maxBytes);
         }
 
@@ -60,6 +62,7 @@ public static class RequestBody
         {
             if (buffer.Length + read > maxBytes)
             {
+                CloseAfterResponse(request);
                 throw GatewayErrors.EntityTooLarge(maxBytes);
             }
 
@@ -75,6 +78,12 @@ public static class RequestBody
             throw ConnectivityErrors.JsonInvalid("The request body is not valid UTF-8.");
         }
     }
+
+    /// <summary>
+    /// The request is refused with its body (partly) unread: the answer says <c>Connection: close</c>, so the client
+    /// does not send its next request on a connection the server closes instead of draining a large body.
+    /// </summary>
+    private static void CloseAfterResponse(HttpRequest request) => request.HttpContext.Response.Headers.Connection = "close";
 
     private static string Truncate(string text) => text.Length <= 100 ? text : text[..100] + "...";
 }
