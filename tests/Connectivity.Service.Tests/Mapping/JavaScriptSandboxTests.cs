@@ -179,7 +179,10 @@ public sealed class JavaScriptSandboxTests
     [InlineData("function __dittoMapIncoming() { return null; }", "failed to load")]
     public void Create_should_reject_a_script_that_does_not_load(string script, string reason)
     {
-        var failure = Assert.Throws<MapperConfigurationException>(() => Mapper(JavaScript(script)));
+        // A generous time limit: on a busy machine the statement limit must still be what stops the endless loop.
+        var settings = MappingSettings.Default with { MaxScriptExecutionTime = TimeSpan.FromSeconds(30) };
+
+        var failure = Assert.Throws<MapperConfigurationException>(() => Mapper(JavaScript(script), settings));
 
         Assert.Contains(reason, failure.Message, StringComparison.Ordinal);
     }
