@@ -33,7 +33,7 @@ public sealed class InboundPipeline(
 
         var source = connection.Sources[message.SourceIndex];
         var outcome = InboundMessageOutcome.Accepted;
-        var skips = new List<string>();
+        List<string>? skips = null;
         var produced = false;
         foreach (var mapping in mappers.MapIncoming(source, message))
         {
@@ -44,7 +44,7 @@ public sealed class InboundPipeline(
             }
             else if (mapping.Skipped)
             {
-                skips.Add(mapping.SkipReason ?? $"mapper '{mapping.MapperId}' was skipped");
+                (skips ??= []).Add(mapping.SkipReason ?? $"mapper '{mapping.MapperId}' was skipped");
             }
             else if (mapping.Dropped)
             {
@@ -66,7 +66,7 @@ public sealed class InboundPipeline(
 
         if (!produced && outcome == InboundMessageOutcome.Accepted)
         {
-            monitoring.Dropped(message, $"No payload mapping ran, message is dropped: {string.Join("; ", skips)}.");
+            monitoring.Dropped(message, $"No payload mapping ran, message is dropped: {string.Join("; ", skips ?? [])}.");
         }
 
         return outcome;
