@@ -30,7 +30,7 @@ public sealed class PayloadMappingValidationTests(GatewayFixture fixture) : ICla
     public async Task Put_should_answer_400_configuration_invalid_and_store_nothing_when_a_javascript_mapping_does_not_compile()
     {
         var id = ConnectionJson.NewId("bad-script");
-        var body = WithMapping(ConnectionJson.HttpPush(null, "closed", fixture.Sink.Uri), "telemetry", JavaScript("function mapToDittoProtocolMsg( {"));
+        var body = ConnectionJson.WithMapping(ConnectionJson.HttpPush(null, "closed", fixture.Sink.Uri), "telemetry", ConnectionJson.JavaScript("function mapToDittoProtocolMsg( {"));
 
         using var response = await Client.PutAsync(ConnectionPath(id), Json(body));
 
@@ -43,7 +43,7 @@ public sealed class PayloadMappingValidationTests(GatewayFixture fixture) : ICla
     [Fact]
     public async Task Post_should_answer_400_configuration_invalid_when_the_mapping_engine_is_unknown()
     {
-        var body = WithMapping(ConnectionJson.HttpPush(null, "closed", fixture.Sink.Uri), "m", new JsonObject { ["mappingEngine"] = "Telepathy", ["options"] = new JsonObject() });
+        var body = ConnectionJson.WithMapping(ConnectionJson.HttpPush(null, "closed", fixture.Sink.Uri), "m", new JsonObject { ["mappingEngine"] = "Telepathy", ["options"] = new JsonObject() });
 
         using var response = await Client.PostAsync(Route(ConnectionsPath), Json(body));
 
@@ -56,7 +56,7 @@ public sealed class PayloadMappingValidationTests(GatewayFixture fixture) : ICla
     {
         var id = ConnectionJson.NewId("pb-implicit");
         var command = Command("createConnection");
-        command["connection"] = WithMapping(
+        command["connection"] = ConnectionJson.WithMapping(
             ConnectionJson.HttpPush(id, "closed", fixture.Sink.Uri),
             "implicit",
             new JsonObject { ["mappingEngine"] = "ImplicitThingCreation", ["options"] = new JsonObject { ["thing"] = new JsonObject() } });
@@ -72,7 +72,7 @@ public sealed class PayloadMappingValidationTests(GatewayFixture fixture) : ICla
     {
         var id = ConnectionJson.NewId("modify-script");
         await Client.PutNewAsync(ConnectionJson.HttpPush(id, "closed", fixture.Sink.Uri));
-        var modified = WithMapping(ConnectionJson.HttpPush(id, "closed", fixture.Sink.Uri), "loop", JavaScript("while (true) {}"));
+        var modified = ConnectionJson.WithMapping(ConnectionJson.HttpPush(id, "closed", fixture.Sink.Uri), "loop", ConnectionJson.JavaScript("while (true) {}"));
 
         using var response = await Client.PutAsync(ConnectionPath(id), Json(modified));
 
@@ -80,19 +80,5 @@ public sealed class PayloadMappingValidationTests(GatewayFixture fixture) : ICla
         var stored = await Client.GetJsonObjectAsync(ConnectionPath(id));
         Assert.False(stored.ContainsKey("mappingDefinitions"), stored.ToJsonString());
         Assert.False(stored["targets"]![0]!.AsObject().ContainsKey("payloadMapping"), stored.ToJsonString());
-    }
-
-    private static JsonObject JavaScript(string incomingScript) => new()
-    {
-        ["mappingEngine"] = "JavaScript",
-        ["options"] = new JsonObject { ["incomingScript"] = incomingScript, ["outgoingScript"] = string.Empty },
-    };
-
-    /// <summary>The connection with one mapping definition that its target uses.</summary>
-    private static JsonObject WithMapping(JsonObject connection, string mappingId, JsonObject definition)
-    {
-        connection["mappingDefinitions"] = new JsonObject { [mappingId] = definition };
-        connection["targets"]![0]!["payloadMapping"] = new JsonArray(mappingId);
-        return connection;
     }
 }

@@ -65,7 +65,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton<IConnectionClientFactory, HttpPushClientFactory>();
         services.AddSingleton<IConnectionClientFactory>(new MqttConnectionClientFactory(ConnectionType.Mqtt));
         services.AddSingleton<IConnectionClientFactory>(new MqttConnectionClientFactory(ConnectionType.Mqtt5));
-        services.AddSingleton(Options.Create(MappingSettings.Default));
+        services.AddSingleton(Options.Create(ReadMapping(configuration)));
         services.AddSingleton<LocalSignalRouter>();
         services.AddSingleton<ISignalRouter>(sp => cluster.Enabled ? ClusterSignalRouters.Create(sp) : sp.GetRequiredService<LocalSignalRouter>());
         services.AddSingleton<ConnectivityDispatcher>();
@@ -106,6 +106,21 @@ public static class ServerBuilderExtensions
             MaxSources = configuration.GetValue<int?>("CONNECTION_SOURCE_NUMBER") ?? limits.MaxSources,
             MaxTargets = configuration.GetValue<int?>("CONNECTION_TARGET_NUMBER") ?? limits.MaxTargets,
         };
+    }
+
+    /// <summary>Payload mapping limits from <c>Connectivity:Mapping</c>; a value out of range stops the start, naming it.</summary>
+    private static MappingSettings ReadMapping(IConfiguration configuration)
+    {
+        const string section = "Connectivity:Mapping";
+        var settings = configuration.GetSection(section).Get<MappingSettings>() ?? MappingSettings.Default;
+        try
+        {
+            return settings.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new InvalidOperationException($"{section} is invalid: {e.Message}", e);
+        }
     }
 
     public static WebApplication MapConnectivityEndpoints(this WebApplication app)

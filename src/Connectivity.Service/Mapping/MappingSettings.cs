@@ -1,13 +1,23 @@
 namespace Connectivity.Service.Mapping;
 
 /// <summary>
-/// Limits of payload mapping (spec §7.1, §7.2; Ditto's <c>ditto.connectivity.mapping</c>): messages per mapper and
-/// the JavaScript sandbox. <see cref="Validate"/> rejects values the sandbox cannot honour.
+/// Limits of payload mapping (spec §7.1, §7.2; Ditto's <c>ditto.connectivity.mapping</c>; the server reads them from
+/// <c>Connectivity:Mapping</c>): messages per mapper and the JavaScript sandbox. <see cref="Validate"/> rejects values
+/// the sandbox cannot honour.
 /// </summary>
 public sealed record MappingSettings
 {
     /// <summary>The highest <see cref="MaxScriptStatements"/> the sandbox threads' stacks are sized for.</summary>
     public const int StatementsLimit = 100_000;
+
+    /// <summary>The largest <see cref="MaxScriptSizeBytes"/>: the deepest expression such a script can hold still fits the threads' stacks.</summary>
+    public const int ScriptSizeLimit = 250_000;
+
+    /// <summary>The deepest <see cref="MaxScriptStackDepth"/>.</summary>
+    public const int StackDepthLimit = 1_000;
+
+    /// <summary>The deepest <see cref="MaxJsonNestingDepth"/>: <c>JSON.parse</c> of a message's payload recurses once per level.</summary>
+    public const int JsonNestingLimit = 1_000;
 
     public static MappingSettings Default { get; } = new();
 
@@ -41,11 +51,14 @@ public sealed record MappingSettings
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxMappedInboundMessages);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxMappedOutboundMessages);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxScriptSizeBytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxScriptSizeBytes, ScriptSizeLimit);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MaxScriptExecutionTime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxScriptStackDepth);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxScriptStackDepth, StackDepthLimit);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxScriptStatements);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxScriptStatements, StatementsLimit);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxJsonNestingDepth);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxJsonNestingDepth, JsonNestingLimit);
         return this;
     }
 }

@@ -33,6 +33,21 @@ public static class ConnectionJson
         ["authorizationContext"] = new JsonArray("integration:tests"),
     };
 
+    /// <summary>A JavaScript mapping definition with this incoming script and no outgoing one.</summary>
+    public static JsonObject JavaScript(string incomingScript) => new()
+    {
+        ["mappingEngine"] = "JavaScript",
+        ["options"] = new JsonObject { ["incomingScript"] = incomingScript, ["outgoingScript"] = string.Empty },
+    };
+
+    /// <summary>The connection with one mapping definition that its first target uses.</summary>
+    public static JsonObject WithMapping(JsonObject connection, string mappingId, JsonObject definition)
+    {
+        connection["mappingDefinitions"] = new JsonObject { [mappingId] = definition };
+        connection["targets"]![0]!["payloadMapping"] = new JsonArray(mappingId);
+        return connection;
+    }
+
     /// <summary>An amqp-091 connection with one source (accepted and stored, never opened by this service).</summary>
     public static JsonObject AmqpWithSource(string? id, string status = "closed")
     {

@@ -215,4 +215,36 @@ public sealed class JavaScriptSandboxTests
 
         Assert.NotNull(Mapper(JavaScript(deep)));
     }
+
+    [Fact]
+    public void Create_should_load_a_script_nested_as_deeply_as_the_largest_configurable_size_allows()
+    {
+        var depth = (MappingSettings.ScriptSizeLimit - 20) / 2;
+        var deep = "var x = " + new string('(', depth) + "1" + new string(')', depth) + ";";
+        var settings = MappingSettings.Default with { MaxScriptSizeBytes = MappingSettings.ScriptSizeLimit, MaxScriptExecutionTime = TimeSpan.FromSeconds(30) };
+
+        Assert.NotNull(Mapper(JavaScript(deep), settings));
+    }
+
+    [Fact]
+    public void MapIncoming_should_recurse_as_deep_as_the_deepest_configurable_stack_depth_and_fail_beyond_it()
+    {
+        var settings = MappingSettings.Default with
+        {
+            MaxScriptStackDepth = MappingSettings.StackDepthLimit,
+            MaxScriptExecutionTime = TimeSpan.FromSeconds(30),
+        };
+        var mapper = Mapper(JavaScript($$"""
+            function down(n) { return n === 0 ? 0 : 1 + down(n - 1); }
+            function mapToDittoProtocolMsg(headers, textPayload) {
+              var reached = down(parseInt(textPayload, 10));
+              return Ditto.buildDittoProtocolMsg('org.acme', 'd1', 'things', 'twin', 'commands', 'modify', '/attributes/depth', {}, reached);
+            }
+            """), settings);
+
+        var mapped = Assert.Single(mapper.MapIncoming(Text((MappingSettings.StackDepthLimit - 5).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(MappingSettings.StackDepthLimit - 5, mapped.Value!.GetValue<int>());
+        var failure = Assert.Throws<MessageMappingException>(() => mapper.MapIncoming(Text((MappingSettings.StackDepthLimit + 5).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Contains($"call depth of {MappingSettings.StackDepthLimit}", failure.Message, StringComparison.Ordinal);
+    }
 }

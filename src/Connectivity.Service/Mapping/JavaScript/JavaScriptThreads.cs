@@ -11,7 +11,8 @@ namespace Connectivity.Service.Mapping.JavaScript;
 /// stack holds the deepest nesting the sandbox allows: a getter recursing into itself costs about 2 KiB per level and
 /// runs at most <see cref="MappingSettings.StatementsLimit"/> levels; data nested by the top level of both scripts,
 /// the mapping call and built-in callbacks (four budgets) costs under 1 KiB per level when <c>JSON.stringify</c> walks
-/// it; the deepest expression a 50 000-byte script can hold needs less than 64 MiB. 512 MiB are reserved per thread
+/// it; the deepest expression a script of <see cref="MappingSettings.ScriptSizeLimit"/> bytes can hold fits (a test loads
+/// one; a 50 000-byte one needs less than 64 MiB). 512 MiB are reserved per thread
 /// (committed only as used).
 /// </para>
 /// <para>
