@@ -50,13 +50,7 @@ public sealed class LocalSignalRouter(TimeProvider time) : ISignalRouter
     /// <summary>Hands <paramref name="signal"/> to client <paramref name="clientIndex"/> of a connection running here; false if it does not.</summary>
     public async ValueTask<bool> DeliverAsync(string connectionId, int clientIndex, DittoProtocolMessage signal, CancellationToken cancellationToken)
     {
-        SignalSubscription? target;
-        lock (gate)
-        {
-            target = subscriptions.Find(s => s.ConnectionId == connectionId && s.ClientIndex == clientIndex);
-        }
-
-        if (target is null)
+        if (table.ClientOf(connectionId, clientIndex) is not { } target)
         {
             return false;
         }

@@ -76,4 +76,20 @@ public sealed class LocalSignalRouterTests
         Assert.False(await router.DeliverAsync("c", 1, LiveMessage("d1", "c3"), CancellationToken.None));
         Assert.Equal("c1", Assert.Single(sink.Offered).Headers.CorrelationId);
     }
+
+    [Fact]
+    public async Task Deliver_should_use_the_first_subscription_of_a_client_subscribed_twice_and_the_other_once_it_is_gone()
+    {
+        var router = new LocalSignalRouter(TimeProvider.System);
+        var (old, replacement) = (new RecordingSink(), new RecordingSink());
+        var first = router.Subscribe(Subscription("c", 0, old, LiveMessages));
+        using var second = router.Subscribe(Subscription("c", 0, replacement, LiveMessages));
+
+        Assert.True(await router.DeliverAsync("c", 0, LiveMessage("d1", "c1"), CancellationToken.None));
+        first.Dispose();
+        Assert.True(await router.DeliverAsync("c", 0, LiveMessage("d1", "c2"), CancellationToken.None));
+
+        Assert.Equal("c1", Assert.Single(old.Offered).Headers.CorrelationId);
+        Assert.Equal("c2", Assert.Single(replacement.Offered).Headers.CorrelationId);
+    }
 }
