@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Connectivity.Model.Protocol;
 
 namespace Connectivity.Service.DataPlane;
@@ -6,7 +5,8 @@ namespace Connectivity.Service.DataPlane;
 /// <summary>
 /// The commands consumed on this node that wait for a response, by correlation id (spec §1.9 reply targets). An
 /// entry lives until its response arrives or it expires (the command's <c>timeout</c> header, else
-/// <see cref="DefaultTimeout"/>); at most <see cref="Capacity"/> wait at once, the oldest giving way.
+/// <see cref="DefaultTimeout"/>); at most <see cref="Capacity"/> wait at once, the oldest giving way. Every consumed
+/// live command or message passes here, so it is one short lock over a dictionary and a list in arrival order.
 /// </summary>
 public sealed class ResponseRoutes(TimeProvider time)
 {
@@ -14,20 +14,38 @@ public sealed class ResponseRoutes(TimeProvider time)
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly ConcurrentDictionary<string, PendingResponse> pending = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> order = new();
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, LinkedListNode<(string CorrelationId, PendingResponse Response)>> pending = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string CorrelationId, PendingResponse Response)> arrivals = new();
+
+    /// <summary>How many commands wait for their response now (expired ones included until they give way).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pending.Count;
+            }
+        }
+    }
 
     /// <summary>Remembers that the command <paramref name="correlationId"/> waits for its response.</summary>
     public void Expect(string correlationId, PendingResponse response)
     {
-        pending[correlationId] = response;
-        order.Enqueue(correlationId);
         var now = time.GetUtcNow();
-        while ((pending.Count > Capacity || order.Count > 2 * Capacity) && order.TryDequeue(out var oldest))
+        lock (gate)
         {
-            if (pending.TryGetValue(oldest, out var entry) && (pending.Count > Capacity || entry.ExpiresAt <= now))
+            if (pending.Remove(correlationId, out var replaced))
             {
-                pending.TryRemove(KeyValuePair.Create(oldest, entry));
+                arrivals.Remove(replaced);
+            }
+
+            pending[correlationId] = arrivals.AddLast((correlationId, response));
+            while (arrivals.First is { } oldest && (pending.Count > Capacity || oldest.Value.Response.ExpiresAt <= now))
+            {
+                pending.Remove(oldest.Value.CorrelationId);
+                arrivals.RemoveFirst();
             }
         }
     }
@@ -35,9 +53,24 @@ public sealed class ResponseRoutes(TimeProvider time)
     /// <summary>Hands <paramref name="response"/> to the client whose command it answers; false if none here waits for it.</summary>
     public bool TryComplete(DittoProtocolMessage response)
     {
-        if (response.Headers.CorrelationId is not { } correlationId
-            || !pending.TryRemove(correlationId, out var waiting)
-            || waiting.ExpiresAt <= time.GetUtcNow())
+        if (response.Headers.CorrelationId is not { } correlationId)
+        {
+            return false;
+        }
+
+        PendingResponse waiting;
+        lock (gate)
+        {
+            if (!pending.Remove(correlationId, out var node))
+            {
+                return false;
+            }
+
+            arrivals.Remove(node);
+            waiting = node.Value.Response;
+        }
+
+        if (waiting.ExpiresAt <= time.GetUtcNow())
         {
             return false;
         }

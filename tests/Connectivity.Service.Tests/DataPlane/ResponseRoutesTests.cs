@@ -51,6 +51,38 @@ public sealed class ResponseRoutesTests
         Assert.True(routes.TryComplete(LiveResponse("cmd-1")));
     }
 
+    [Fact]
+    public void Expect_should_forget_expired_commands_as_new_ones_arrive_and_completed_ones_at_once()
+    {
+        var routes = new ResponseRoutes(clock);
+        for (var i = 0; i < 100; i++)
+        {
+            routes.Expect($"old-{i}", Pending(TimeSpan.FromSeconds(5)));
+        }
+
+        routes.Expect("answered", Pending(TimeSpan.FromSeconds(60)));
+        Assert.True(routes.TryComplete(LiveResponse("answered")));
+        clock.Advance(TimeSpan.FromSeconds(6));
+        routes.Expect("new", Pending(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(1, routes.Count);
+        Assert.True(routes.TryComplete(LiveResponse("new")));
+        Assert.Equal(0, routes.Count);
+    }
+
+    [Fact]
+    public void Expect_should_keep_the_newer_command_when_a_correlation_id_comes_again()
+    {
+        var routes = new ResponseRoutes(clock);
+        routes.Expect("twice", Pending(TimeSpan.FromSeconds(5)));
+        routes.Expect("twice", Pending(TimeSpan.FromSeconds(60)));
+
+        clock.Advance(TimeSpan.FromSeconds(6));
+
+        Assert.Equal(1, routes.Count);
+        Assert.True(routes.TryComplete(LiveResponse("twice")));
+    }
+
     private PendingResponse Pending(TimeSpan timeout) =>
         new(sink, new Source { ReplyTarget = new ReplyTarget { Address = "{{ header:reply-to }}" } }, DittoHeaders.Empty, clock.GetUtcNow() + timeout);
 }
