@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -13,6 +14,31 @@ namespace Connectivity.Model.Placeholders;
 internal static partial class PlaceholderParser
 {
     public const int MaxFunctions = 10;
+
+    /// <summary>How many distinct templates <see cref="TryParseCached"/> keeps parsed.</summary>
+    public const int CacheCapacity = 4_096;
+
+    private static readonly ConcurrentDictionary<string, (ParsedTemplate? Parsed, string? Problem)> Cache = new(StringComparer.Ordinal);
+    private static int cached;
+
+    /// <summary>
+    /// <see cref="TryParse"/> through a cache: a connection resolves the same few templates (addresses, header
+    /// mappings, conditions) for every message. The first <see cref="CacheCapacity"/> distinct templates are kept.
+    /// </summary>
+    public static bool TryParseCached(string template, [NotNullWhen(true)] out ParsedTemplate? parsed, [NotNullWhen(false)] out string? problem)
+    {
+        if (!Cache.TryGetValue(template, out var entry))
+        {
+            entry = TryParse(template, out var fresh, out var freshProblem) ? (fresh, null) : (null, freshProblem);
+            if (Volatile.Read(ref cached) < CacheCapacity && Cache.TryAdd(template, entry))
+            {
+                Interlocked.Increment(ref cached);
+            }
+        }
+
+        (parsed, problem) = (entry.Parsed, entry.Parsed is null ? entry.Problem ?? "invalid template" : null);
+        return parsed is not null;
+    }
 
     public static bool TryParse(string template, [NotNullWhen(true)] out ParsedTemplate? parsed, [NotNullWhen(false)] out string? problem)
     {

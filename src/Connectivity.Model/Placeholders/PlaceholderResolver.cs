@@ -18,7 +18,7 @@ public static class PlaceholderResolver
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(source);
-        if (!PlaceholderParser.TryParse(template, out var parsed, out var problem))
+        if (!PlaceholderParser.TryParseCached(template, out var parsed, out var problem))
         {
             return PlaceholderResult.Unresolved($"invalid placeholder template '{template}': {problem}");
         }

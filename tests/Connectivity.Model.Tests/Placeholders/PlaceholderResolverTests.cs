@@ -31,6 +31,18 @@ public class PlaceholderResolverTests
     public void Resolve_should_substitute_placeholders_when_whitespace_inside_braces_varies(string template, string expected) =>
         Assert.Equal(expected, Resolve(template));
 
+    [Fact]
+    public void Resolve_should_give_the_same_result_every_time_a_template_comes_again_even_beyond_the_templates_it_keeps_parsed()
+    {
+        var templates = Enumerable.Range(0, 5_000).Select(i => $"out/{i}/{{{{ thing:name }}}}").ToList();
+        for (var round = 0; round < 2; round++)
+        {
+            Assert.All(templates, t => Assert.Equal(t.Replace("{{ thing:name }}", "d1", StringComparison.Ordinal), Resolve(t)));
+            Assert.StartsWith("invalid placeholder template", PlaceholderResolver.Resolve("{{ header:x", Source).Reason, StringComparison.Ordinal);
+            Assert.Equal("HELLO WORLD", Resolve("{{ header:x | fn:upper() }}"));
+        }
+    }
+
     [Theory]
     [InlineData("{{ header:none }}", "'header:none' has no value")]
     [InlineData("{{ header:unknown }}", "unknown placeholder 'header:unknown'")]
