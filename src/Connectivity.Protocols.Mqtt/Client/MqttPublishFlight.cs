@@ -13,6 +13,18 @@ internal sealed class MqttPublishFlight(MqttApplicationMessage message, ushort p
     /// <summary>Set once PUBREC was received and PUBREL is due (QoS 2).</summary>
     public bool Released { get; set; }
 
+    /// <summary>
+    /// The completion of every flight not sent yet: failed, and shared and observed once, so that no flight allocates
+    /// an exception or leaves an unobserved faulted task for the finalizer to report.
+    /// </summary>
+    private static readonly Task<MqttPublishResult> NotSent = Observed(Task.FromException<MqttPublishResult>(new InvalidOperationException("Not sent.")));
+
     /// <summary>Completes with the acknowledgement; fails when the connection ends first.</summary>
-    public Task<MqttPublishResult> Completion { get; set; } = Task.FromException<MqttPublishResult>(new InvalidOperationException("Not sent."));
+    public Task<MqttPublishResult> Completion { get; set; } = NotSent;
+
+    private static Task<MqttPublishResult> Observed(Task<MqttPublishResult> task)
+    {
+        _ = task.Exception;
+        return task;
+    }
 }
