@@ -174,6 +174,7 @@ public sealed partial class ConnectivityRuntime(
 
     private void SubscribeToSystemEvents()
     {
+        subscriptions.Add(new UnobservedTaskExceptionLog(logger));
         subscriptions.Add(system.EventStream.Subscribe<ActorError>(e => LogActorError(logger, e.Path.ToString(), e.Exception)));
         subscriptions.Add(system.EventStream.Subscribe<DeadLetter>(OnDeadLetter));
         subscriptions.Add(system.EventStream.Subscribe<SaveSnapshotFailure>(f => LogSnapshotFailed(logger, f.PersistenceId, f.Cause)));

@@ -1,3 +1,4 @@
+using Connectivity.TestKit.Logging;
 using Connectivity.Actors;
 using Connectivity.Model.Connections;
 using Connectivity.Model.Headers;

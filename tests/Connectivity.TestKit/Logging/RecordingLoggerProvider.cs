@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Connectivity.Service.Tests.Clients;
+namespace Connectivity.TestKit.Logging;
 
-/// <summary>Keeps every formatted service log line, to check that no secret is logged.</summary>
+/// <summary>Keeps every formatted log line (with its exception), e.g. to check that no secret is logged or that a warning came.</summary>
 public sealed class RecordingLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<string> Lines { get; } = new();
