@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Connectivity.Model.Placeholders;
 
 /// <summary>
@@ -23,13 +25,21 @@ public static class PlaceholderResolver
             return PlaceholderResult.Unresolved($"invalid placeholder template '{template}': {problem}");
         }
 
-        List<string> variants = [string.Empty];
+        // One text while every part has one value (the common case); the variants only once a part has several.
+        var single = new StringBuilder();
+        List<string>? variants = null;
         PlaceholderResult? unresolved = null;
         foreach (var part in parsed.Parts)
         {
             IReadOnlyList<string> values;
             if (part is LiteralPart literal)
             {
+                if (variants is null)
+                {
+                    single.Append(literal.Text);
+                    continue;
+                }
+
                 values = [literal.Text];
             }
             else
@@ -50,10 +60,17 @@ public static class PlaceholderResolver
                 values = element.Values;
             }
 
+            if (variants is null && values.Count == 1)
+            {
+                single.Append(values[0]);
+                continue;
+            }
+
+            variants ??= [single.ToString()];
             variants = variants.SelectMany(prefix => values.Select(v => prefix + v)).Take(MaxVariants).ToList();
         }
 
-        return unresolved ?? PlaceholderResult.Resolved(variants);
+        return unresolved ?? PlaceholderResult.Resolved(variants ?? [single.ToString()]);
     }
 
     /// <summary>
