@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Connectivity.Gateway.Tests.Infrastructure;
-using Connectivity.TestKit.Mqtt;
 using Xunit;
 using Xunit.Abstractions;
 using static Connectivity.Gateway.Tests.Infrastructure.Api;
@@ -12,7 +11,7 @@ namespace Connectivity.Gateway.Tests;
 /// A JavaScript mapper that throws, loops forever or returns garbage, end to end through mosquitto: each failure is
 /// counted and logged with its correlation id, and the connection stays open and maps the next message.
 /// </summary>
-public sealed class DataPlaneMappingFailureTests(GatewayFixture fixture, ITestOutputHelper output) : IClassFixture<GatewayFixture>, IAsyncLifetime
+public sealed class DataPlaneMappingFailureTests(GatewayFixture fixture, ITestOutputHelper output) : MosquittoPerTest, IClassFixture<GatewayFixture>
 {
     private const string IncomingScript = """
         function mapToDittoProtocolMsg(headers, textPayload) {
@@ -25,28 +24,17 @@ public sealed class DataPlaneMappingFailureTests(GatewayFixture fixture, ITestOu
         """;
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private MosquittoBroker? broker;
-
-    public async Task InitializeAsync() => broker = await MosquittoBroker.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (broker is not null)
-        {
-            await broker.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task A_failing_javascript_mapper_should_be_counted_and_logged_and_the_connection_should_keep_mapping()
     {
         var id = ConnectionJson.NewId("js-failures");
-        await using var observer = await MqttObserver.StartAsync(broker!, "js-failures-observer", "out/#");
+        await using var observer = await MqttObserver.StartAsync(Broker, "js-failures-observer", "out/#");
         await fixture.Client.CreateOpenAsync(Connection(id), Deadline);
 
         foreach (var payload in new[] { "throw", "loop", "garbage", "fine" })
         {
-            await new MosquittoPub(broker!.Host, broker.Port, "in/d1", payload) { Qos = 1, V5 = true, Properties = [("correlation-data", "corr-" + payload)] }.RunAsync();
+            await PublishAsync("in/d1", payload, ("correlation-data", "corr-" + payload));
         }
 
         await observer.WaitForAsync(1, Deadline);
@@ -66,33 +54,9 @@ public sealed class DataPlaneMappingFailureTests(GatewayFixture fixture, ITestOu
         Assert.Equal("open", status["liveStatus"]!.GetValue<string>());
     }
 
-    private JsonObject Connection(string id) => new()
-    {
-        ["id"] = id,
-        ["connectionType"] = "mqtt-5",
-        ["connectionStatus"] = "open",
-        ["uri"] = $"tcp://{broker!.Host}:{broker.Port}",
-        ["sources"] = new JsonArray(new JsonObject
-        {
-            ["addresses"] = new JsonArray("in/#"),
-            ["qos"] = 1,
-            ["authorizationContext"] = new JsonArray("integration:devices"),
-            ["payloadMapping"] = new JsonArray("devices"),
-        }),
-        ["targets"] = new JsonArray(new JsonObject
-        {
-            ["address"] = "out/{{ thing:name }}",
-            ["qos"] = 1,
-            ["topics"] = new JsonArray("_/_/things/live/messages"),
-            ["authorizationContext"] = new JsonArray("integration:out"),
-        }),
-        ["mappingDefinitions"] = new JsonObject
-        {
-            ["devices"] = new JsonObject
-            {
-                ["mappingEngine"] = "JavaScript",
-                ["options"] = new JsonObject { ["incomingScript"] = IncomingScript, ["outgoingScript"] = "" },
-            },
-        },
-    };
+    private JsonObject Connection(string id) =>
+        MqttJson.Connection(id, Broker)
+            .WithSources(MqttJson.Source("in/#", "integration:devices", "devices"))
+            .WithTargets(MqttJson.Target("out/{{ thing:name }}", "_/_/things/live/messages", "integration:out", qos: 1))
+            .WithMappings(("devices", ConnectionJson.JavaScript(IncomingScript)));
 }

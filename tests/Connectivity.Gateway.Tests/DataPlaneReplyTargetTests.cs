@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Connectivity.Gateway.Tests.Infrastructure;
-using Connectivity.TestKit.Mqtt;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -11,37 +10,26 @@ namespace Connectivity.Gateway.Tests;
 /// topic to connection <c>app</c>; connection <c>devices</c> publishes it to the device; the device's response,
 /// consumed by <c>devices</c>, goes back through <c>app</c>'s reply target to the response topic.
 /// </summary>
-public sealed class DataPlaneReplyTargetTests(GatewayFixture fixture, ITestOutputHelper output) : IClassFixture<GatewayFixture>, IAsyncLifetime
+public sealed class DataPlaneReplyTargetTests(GatewayFixture fixture, ITestOutputHelper output) : MosquittoPerTest, IClassFixture<GatewayFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private MosquittoBroker? broker;
-
-    public async Task InitializeAsync() => broker = await MosquittoBroker.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (broker is not null)
-        {
-            await broker.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task A_devices_response_should_reach_the_reply_target_of_the_connection_that_consumed_the_command()
     {
         var (app, devices) = (ConnectionJson.NewId("reply-app"), ConnectionJson.NewId("reply-devices"));
-        await using var observer = await MqttObserver.StartAsync(broker!, "reply-observer", "devices/+/inbox", "app/replies/#");
+        await using var observer = await MqttObserver.StartAsync(Broker, "reply-observer", "devices/+/inbox", "app/replies/#");
         await fixture.Client.CreateOpenAsync(App(app), Deadline);
         await fixture.Client.CreateOpenAsync(Devices(devices), Deadline);
 
-        await Publish("app/commands/d1", """{"topic":"org.acme/d1/things/live/messages/switch","headers":{"correlation-id":"cmd-42"},"path":"/inbox/messages/switch","value":"on"}""",
+        await PublishAsync("app/commands/d1", """{"topic":"org.acme/d1/things/live/messages/switch","headers":{"correlation-id":"cmd-42"},"path":"/inbox/messages/switch","value":"on"}""",
             ("response-topic", "app/replies/1"), ("correlation-data", "cmd-42"));
         await observer.WaitForAsync(1, Deadline);
         var command = JsonNode.Parse(Assert.Single(observer.Received, m => m.Topic == "devices/d1/inbox").Payload)!;
         Assert.Equal("cmd-42", command["headers"]!["correlation-id"]!.GetValue<string>());
 
-        await Publish("devices/d1/outbox", """{"topic":"org.acme/d1/things/live/messages/switch","headers":{"correlation-id":"cmd-42"},"path":"/outbox/messages/switch","status":200,"value":"done"}""");
-        await Publish("devices/d1/outbox", """{"topic":"org.acme/d1/things/live/messages/switch","headers":{"correlation-id":"unknown"},"path":"/outbox/messages/switch","status":200,"value":"late"}""");
+        await PublishAsync("devices/d1/outbox", """{"topic":"org.acme/d1/things/live/messages/switch","headers":{"correlation-id":"cmd-42"},"path":"/outbox/messages/switch","status":200,"value":"done"}""");
+        await PublishAsync("devices/d1/outbox", """{"topic":"org.acme/d1/things/live/messages/switch","headers":{"correlation-id":"unknown"},"path":"/outbox/messages/switch","status":200,"value":"late"}""");
 
         await observer.WaitForAsync(2, Deadline);
         var (topic, payload) = Assert.Single(observer.Received, m => m.Topic.StartsWith("app/replies/", StringComparison.Ordinal));
@@ -54,49 +42,22 @@ public sealed class DataPlaneReplyTargetTests(GatewayFixture fixture, ITestOutpu
         Assert.Contains(logs, e => e["type"]!.GetValue<string>() == "dropped" && e["correlationId"]!.GetValue<string>() == "unknown");
     }
 
-    private JsonObject App(string id) => new()
+    private JsonObject App(string id)
     {
-        ["id"] = id,
-        ["connectionType"] = "mqtt-5",
-        ["connectionStatus"] = "open",
-        ["uri"] = $"tcp://{broker!.Host}:{broker.Port}",
-        ["sources"] = new JsonArray(new JsonObject
+        var commands = MqttJson.Source("app/commands/#", "integration:app");
+        commands["headerMapping"] = new JsonObject { ["reply-to"] = "{{ header:reply-to }}", ["correlation-id"] = "{{ header:correlation-id }}" };
+        commands["replyTarget"] = new JsonObject
         {
-            ["addresses"] = new JsonArray("app/commands/#"),
-            ["qos"] = 1,
-            ["authorizationContext"] = new JsonArray("integration:app"),
-            ["headerMapping"] = new JsonObject { ["reply-to"] = "{{ header:reply-to }}", ["correlation-id"] = "{{ header:correlation-id }}" },
-            ["replyTarget"] = new JsonObject
-            {
-                ["enabled"] = true,
-                ["address"] = "{{ header:reply-to }}",
-                ["headerMapping"] = new JsonObject { ["correlation-id"] = "{{ header:correlation-id }}" },
-                ["expectedResponseTypes"] = new JsonArray("response", "error"),
-            },
-        }),
-    };
+            ["enabled"] = true,
+            ["address"] = "{{ header:reply-to }}",
+            ["headerMapping"] = new JsonObject { ["correlation-id"] = "{{ header:correlation-id }}" },
+            ["expectedResponseTypes"] = new JsonArray("response", "error"),
+        };
+        return MqttJson.Connection(id, Broker).WithSources(commands);
+    }
 
-    private JsonObject Devices(string id) => new()
-    {
-        ["id"] = id,
-        ["connectionType"] = "mqtt-5",
-        ["connectionStatus"] = "open",
-        ["uri"] = $"tcp://{broker!.Host}:{broker.Port}",
-        ["sources"] = new JsonArray(new JsonObject
-        {
-            ["addresses"] = new JsonArray("devices/+/outbox"),
-            ["qos"] = 1,
-            ["authorizationContext"] = new JsonArray("integration:devices"),
-        }),
-        ["targets"] = new JsonArray(new JsonObject
-        {
-            ["address"] = "devices/{{ thing:name }}/inbox",
-            ["qos"] = 1,
-            ["topics"] = new JsonArray("_/_/things/live/messages"),
-            ["authorizationContext"] = new JsonArray("integration:devices"),
-        }),
-    };
-
-    private Task Publish(string topic, string payload, params (string Name, string Value)[] properties) =>
-        new MosquittoPub(broker!.Host, broker.Port, topic, payload) { Qos = 1, V5 = true, Properties = properties }.RunAsync();
+    private JsonObject Devices(string id) =>
+        MqttJson.Connection(id, Broker)
+            .WithSources(MqttJson.Source("devices/+/outbox", "integration:devices"))
+            .WithTargets(MqttJson.Target("devices/{{ thing:name }}/inbox", "_/_/things/live/messages", "integration:devices", qos: 1));
 }

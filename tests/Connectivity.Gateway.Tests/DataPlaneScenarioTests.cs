@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Connectivity.Gateway.Tests.Infrastructure;
-using Connectivity.TestKit.Mqtt;
 using Xunit;
 using Xunit.Abstractions;
 using static Connectivity.Gateway.Tests.Infrastructure.ConnectionLifecycle;
@@ -13,36 +12,22 @@ namespace Connectivity.Gateway.Tests;
 /// its target filter <c>gt(value/temp,20)</c> lets through at <c>POST:/ingest/{{ thing:id }}</c>; connection C (MQTT)
 /// publishes every one to <c>out/{{ thing:name }}</c>. The metrics and logs of all three tell what happened.
 /// </summary>
-public sealed class DataPlaneScenarioTests(GatewayFixture fixture, ITestOutputHelper output) : IClassFixture<GatewayFixture>, IAsyncLifetime
+public sealed class DataPlaneScenarioTests(GatewayFixture fixture, ITestOutputHelper output) : MosquittoPerTest, IClassFixture<GatewayFixture>
 {
-    private const string IncomingScript = """
-        function mapToDittoProtocolMsg(headers, textPayload, bytePayload, contentType) {
-            var levels = headers['mqtt.topic'].split('/');
-            var dittoHeaders = { 'correlation-id': headers['correlation-id'], 'content-type': 'application/json' };
-            return Ditto.buildDittoProtocolMsg('org.acme', levels[1], 'things', 'live', 'messages', 'telemetry',
-                '/inbox/messages/telemetry', dittoHeaders, JSON.parse(textPayload));
-        }
-        """;
-
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private MosquittoBroker? broker;
     private HttpSink? sink;
 
     private HttpClient Client => fixture.Client;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        broker = await MosquittoBroker.StartNewAsync();
+        await base.InitializeAsync();
         sink = await HttpSink.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        if (broker is not null)
-        {
-            await broker.DisposeAsync();
-        }
-
+        await base.DisposeAsync();
         if (sink is not null)
         {
             await sink.DisposeAsync();
@@ -53,13 +38,13 @@ public sealed class DataPlaneScenarioTests(GatewayFixture fixture, ITestOutputHe
     public async Task Telemetry_should_reach_the_http_target_through_its_filter_and_the_mqtt_target_with_metrics_and_logs_telling_so()
     {
         var (a, b, c) = (ConnectionJson.NewId("scenario-a"), ConnectionJson.NewId("scenario-b"), ConnectionJson.NewId("scenario-c"));
-        await using var observer = await MqttObserver.StartAsync(broker!, "scenario-observer", "out/#");
+        await using var observer = await MqttObserver.StartAsync(Broker, "scenario-observer", "out/#");
         await Client.CreateOpenAsync(SourceA(a), Deadline);
         await Client.CreateOpenAsync(HttpTargetB(b), Deadline);
         await Client.CreateOpenAsync(MqttTargetC(c), Deadline);
 
-        await PublishAsync("devices/d1/telemetry", """{"temp": 21.5}""", "corr-warm");
-        await PublishAsync("devices/d1/telemetry", """{"temp": 19}""", "corr-cold");
+        await PublishAsync("devices/d1/telemetry", """{"temp": 21.5}""", ("correlation-data", "corr-warm"));
+        await PublishAsync("devices/d1/telemetry", """{"temp": 19}""", ("correlation-data", "corr-cold"));
 
         await observer.WaitForAsync(2, Deadline);
         var (posts, _) = await Eventually.UntilAsync(
@@ -88,61 +73,20 @@ public sealed class DataPlaneScenarioTests(GatewayFixture fixture, ITestOutputHe
         Assert.Equal(2, logsA.Count(e => e["type"]!.GetValue<string>() == "mapped" && e["level"]!.GetValue<string>() == "success"));
     }
 
-    private JsonObject SourceA(string id) => new()
-    {
-        ["id"] = id,
-        ["connectionType"] = "mqtt-5",
-        ["connectionStatus"] = "open",
-        ["uri"] = $"tcp://{broker!.Host}:{broker.Port}",
-        ["sources"] = new JsonArray(new JsonObject
-        {
-            ["addresses"] = new JsonArray("devices/+/telemetry"),
-            ["qos"] = 1,
-            ["authorizationContext"] = new JsonArray("integration:devices"),
-            ["payloadMapping"] = new JsonArray("telemetry"),
-        }),
-        ["mappingDefinitions"] = new JsonObject
-        {
-            ["telemetry"] = new JsonObject
-            {
-                ["mappingEngine"] = "JavaScript",
-                ["options"] = new JsonObject { ["incomingScript"] = IncomingScript, ["outgoingScript"] = "function mapFromDittoProtocolMsg() { return null; }" },
-            },
-        },
-    };
+    private JsonObject SourceA(string id) =>
+        MqttJson.Connection(id, Broker)
+            .WithSources(MqttJson.Source("devices/+/telemetry", "integration:devices", "telemetry"))
+            .WithMappings(("telemetry", ConnectionJson.JavaScript(MqttJson.TelemetryScript)));
 
-    private JsonObject HttpTargetB(string id) => new()
+    private JsonObject HttpTargetB(string id)
     {
-        ["id"] = id,
-        ["connectionType"] = "http-push",
-        ["connectionStatus"] = "open",
-        ["uri"] = sink!.Uri,
-        ["targets"] = new JsonArray(new JsonObject
-        {
-            ["address"] = "POST:/ingest/{{ thing:id }}",
-            ["topics"] = new JsonArray("_/_/things/live/messages?namespaces=org.acme&filter=gt(value/temp,20)"),
-            ["authorizationContext"] = new JsonArray("integration:ingest"),
-            ["headerMapping"] = new JsonObject { ["x-device"] = "{{ thing:name }}", ["correlation-id"] = "{{ header:correlation-id }}" },
-        }),
-    };
+        var ingest = MqttJson.Target("POST:/ingest/{{ thing:id }}", "_/_/things/live/messages?namespaces=org.acme&filter=gt(value/temp,20)", "integration:ingest");
+        ingest["headerMapping"] = new JsonObject { ["x-device"] = "{{ thing:name }}", ["correlation-id"] = "{{ header:correlation-id }}" };
+        return MqttJson.HttpPush(id, sink!.Uri, ingest);
+    }
 
-    private JsonObject MqttTargetC(string id) => new()
-    {
-        ["id"] = id,
-        ["connectionType"] = "mqtt-5",
-        ["connectionStatus"] = "open",
-        ["uri"] = $"tcp://{broker!.Host}:{broker.Port}",
-        ["targets"] = new JsonArray(new JsonObject
-        {
-            ["address"] = "out/{{ thing:name }}",
-            ["qos"] = 1,
-            ["topics"] = new JsonArray("_/_/things/live/messages"),
-            ["authorizationContext"] = new JsonArray("integration:out"),
-        }),
-    };
-
-    private Task PublishAsync(string topic, string payload, string correlationId) =>
-        new MosquittoPub(broker!.Host, broker.Port, topic, payload) { Qos = 1, V5 = true, Properties = [("correlation-data", correlationId)] }.RunAsync();
+    private JsonObject MqttTargetC(string id) =>
+        MqttJson.Connection(id, Broker).WithTargets(MqttJson.Target("out/{{ thing:name }}", "_/_/things/live/messages", "integration:out", qos: 1));
 
     private async Task<List<JsonObject>> LogsAsync(string id)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Connectivity.Gateway.Tests.Infrastructure;
-using Connectivity.TestKit.Mqtt;
 using Xunit;
 using Xunit.Abstractions;
 using static Connectivity.Gateway.Tests.Cluster.ClusterApi;
@@ -12,28 +11,9 @@ namespace Connectivity.Gateway.Tests.Cluster;
 /// Cluster mode, 3 nodes: a signal consumed by a connection running on one node reaches a target connection running on
 /// another node, through the subscriptions the nodes announce to each other.
 /// </summary>
-public sealed class ClusterDataPlaneTests(DataPlaneClusterFixture cluster, ITestOutputHelper output) : IClassFixture<DataPlaneClusterFixture>, IAsyncLifetime
+public sealed class ClusterDataPlaneTests(DataPlaneClusterFixture cluster, ITestOutputHelper output) : MosquittoPerTest, IClassFixture<DataPlaneClusterFixture>
 {
-    private const string IncomingScript = """
-        function mapToDittoProtocolMsg(headers, textPayload, bytePayload, contentType) {
-            var levels = headers['mqtt.topic'].split('/');
-            return Ditto.buildDittoProtocolMsg('org.acme', levels[1], 'things', 'live', 'messages', 'telemetry',
-                '/inbox/messages/telemetry', { 'correlation-id': headers['correlation-id'] }, JSON.parse(textPayload));
-        }
-        """;
-
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private MosquittoBroker? broker;
-
-    public async Task InitializeAsync() => broker = await MosquittoBroker.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (broker is not null)
-        {
-            await broker.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task A_signal_consumed_on_one_node_should_be_published_by_a_target_connection_running_on_another()
@@ -60,12 +40,7 @@ public sealed class ClusterDataPlaneTests(DataPlaneClusterFixture cluster, ITest
         await Eventually.UntilAsync(
             async () =>
             {
-                await new MosquittoPub(broker!.Host, broker.Port, "devices/d7/telemetry", """{"temp": 30}""")
-                {
-                    Qos = 1,
-                    V5 = true,
-                    Properties = [("correlation-data", $"cross-{++attempts}")],
-                }.RunAsync();
+                await PublishAsync("devices/d7/telemetry", """{"temp": 30}""", ("correlation-data", $"cross-{++attempts}"));
                 return cluster.Sink.Received.Count(r => r.PathAndQuery == "/ingest/org.acme:d7");
             },
             n => n > 0,
@@ -89,40 +64,11 @@ public sealed class ClusterDataPlaneTests(DataPlaneClusterFixture cluster, ITest
         ShouldBeResponse(await node.Client.ConnectionCommandAsync(command), "createConnection", 201);
     }
 
-    private JsonObject Source(string id) => new()
-    {
-        ["id"] = id,
-        ["connectionType"] = "mqtt-5",
-        ["connectionStatus"] = "open",
-        ["uri"] = $"tcp://{broker!.Host}:{broker.Port}",
-        ["sources"] = new JsonArray(new JsonObject
-        {
-            ["addresses"] = new JsonArray("devices/+/telemetry"),
-            ["qos"] = 1,
-            ["authorizationContext"] = new JsonArray("integration:devices"),
-            ["payloadMapping"] = new JsonArray("telemetry"),
-        }),
-        ["mappingDefinitions"] = new JsonObject
-        {
-            ["telemetry"] = new JsonObject
-            {
-                ["mappingEngine"] = "JavaScript",
-                ["options"] = new JsonObject { ["incomingScript"] = IncomingScript, ["outgoingScript"] = "function mapFromDittoProtocolMsg() { return null; }" },
-            },
-        },
-    };
+    private JsonObject Source(string id) =>
+        MqttJson.Connection(id, Broker)
+            .WithSources(MqttJson.Source("devices/+/telemetry", "integration:devices", "telemetry"))
+            .WithMappings(("telemetry", ConnectionJson.JavaScript(MqttJson.TelemetryScript)));
 
-    private JsonObject Target(string id) => new()
-    {
-        ["id"] = id,
-        ["connectionType"] = "http-push",
-        ["connectionStatus"] = "open",
-        ["uri"] = cluster.Sink.Uri,
-        ["targets"] = new JsonArray(new JsonObject
-        {
-            ["address"] = "POST:/ingest/{{ thing:id }}",
-            ["topics"] = new JsonArray("_/_/things/live/messages?namespaces=org.acme"),
-            ["authorizationContext"] = new JsonArray("integration:ingest"),
-        }),
-    };
+    private JsonObject Target(string id) =>
+        MqttJson.HttpPush(id, cluster.Sink.Uri, MqttJson.Target("POST:/ingest/{{ thing:id }}", "_/_/things/live/messages?namespaces=org.acme", "integration:ingest"));
 }
