@@ -8,7 +8,8 @@ namespace Connectivity.Messaging.Mqtt;
 
 /// <summary>
 /// MQTT failures as <see cref="ConnectionFailureException"/>s (spec §4.5): credentials refused in CONNACK ⇒
-/// unauthorized; any other CONNACK refusal, a TLS failure or an unresolvable host ⇒ misconfigured; a refused, reset or
+/// unauthorized; any other CONNACK refusal, a TLS failure (a failed handshake, or a TLS alert right after it such as
+/// "certificate required") or an unresolvable host ⇒ misconfigured; a refused, reset or
 /// timed-out connection ⇒ failed. A DISCONNECT from the broker is misconfigured when its reason names the configuration.
 /// </summary>
 internal static class MqttFailures
@@ -40,6 +41,8 @@ internal static class MqttFailures
             ConnectionFailureException.Misconfigured($"The MQTT broker at {maskedUri} refused the connection: {Reason(refused, version)}.", e),
         _ when Find<AuthenticationException>(e) is { } tls =>
             ConnectionFailureException.Misconfigured($"The TLS handshake with {maskedUri} failed: {tls.Message}", e),
+        _ when FindTlsAlert(e) is { } alert =>
+            ConnectionFailureException.Misconfigured($"The TLS session with {maskedUri} was refused: {Innermost(alert).Message}", e),
         _ when Find<SocketException>(e) is { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } =>
             ConnectionFailureException.Misconfigured($"The host of {maskedUri} could not be resolved.", e),
         _ => ConnectionFailureException.Failed($"The connection to {maskedUri} failed: {Innermost(e).Message}", e),
@@ -89,6 +92,23 @@ internal static class MqttFailures
             if (e is T found)
             {
                 return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A TLS alert the server sent after the handshake, e.g. TLS 1.3's "certificate required" when a client certificate
+    /// is missing or refused: on Linux it surfaces as OpenSSL's (internal) <c>SslException</c> under an IOException.
+    /// </summary>
+    private static Exception? FindTlsAlert(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e.GetType().Name == "SslException")
+            {
+                return e;
             }
         }
 

@@ -10,7 +10,10 @@ public abstract class MosquittoPerTest : IAsyncLifetime
 
     protected MosquittoBroker Broker => broker ?? throw new InvalidOperationException("mosquitto is not started");
 
-    public virtual async Task InitializeAsync() => broker = await MosquittoBroker.StartNewAsync();
+    /// <summary>How each test's mosquitto is configured; the defaults unless a test class says otherwise.</summary>
+    protected virtual MosquittoBrokerOptions BrokerOptions => new();
+
+    public virtual async Task InitializeAsync() => broker = await MosquittoBroker.StartNewAsync(BrokerOptions);
 
     public virtual async Task DisposeAsync()
     {

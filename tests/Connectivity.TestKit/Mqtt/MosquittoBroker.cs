@@ -64,6 +64,12 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>The PEM of the CA that signed the TLS listener's certificate (for a connection's <c>ca</c>).</summary>
     public string? CaCertificatePem => directory.CaCertificatePem;
 
+    /// <summary>The PEM of a client certificate for <c>CN=device-1</c> that the broker's CA signed (with a TLS listener).</summary>
+    public string? ClientCertificatePem => directory.ClientCertificate?.Certificate;
+
+    /// <summary>The PKCS#8 PEM of <see cref="ClientCertificatePem"/>'s key.</summary>
+    public string? ClientKeyPem => directory.ClientCertificate?.Key;
+
     /// <summary>The broker's directory under /tmp (configuration, log, password file, certificates).</summary>
     public string Directory => directory.Path;
 

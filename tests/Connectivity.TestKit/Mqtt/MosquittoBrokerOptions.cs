@@ -16,6 +16,13 @@ public sealed record MosquittoBrokerOptions
     /// certificate for 127.0.0.1 and localhost signed by a CA generated for this broker.</summary>
     public bool Tls { get; init; }
 
+    /// <summary>
+    /// Whether the TLS listener lets in only clients with a certificate its CA signed (<c>require_certificate</c>),
+    /// taking the certificate's CN as the user name (<c>use_identity_as_username</c>); see
+    /// <see cref="MosquittoBroker.ClientCertificatePem"/>.
+    /// </summary>
+    public bool RequireClientCertificate { get; init; }
+
     /// <summary>More lines for <c>mosquitto.conf</c> (e.g. <c>max_inflight_messages 5</c>).</summary>
     public IReadOnlyList<string> ExtraConfiguration { get; init; } = [];
 

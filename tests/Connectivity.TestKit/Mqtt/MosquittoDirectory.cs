@@ -28,6 +28,9 @@ internal sealed class MosquittoDirectory
     /// <summary>The CA's PEM when there is a TLS listener.</summary>
     public string? CaCertificatePem { get; private set; }
 
+    /// <summary>The client certificate and key the CA signed, as PEM, when there is a TLS listener.</summary>
+    public (string Certificate, string Key)? ClientCertificate { get; private set; }
+
     /// <summary>Writes everything the broker reads; the plain listener on <paramref name="port"/>, TLS on <paramref name="tlsPort"/>.</summary>
     public static MosquittoDirectory Create(MosquittoBrokerOptions options, string host, int port, int? tlsPort)
     {
@@ -37,6 +40,7 @@ internal sealed class MosquittoDirectory
         {
             var certificates = TestCertificates.Create("mosquitto");
             directory.CaCertificatePem = certificates.CaCertificatePem;
+            directory.ClientCertificate = (certificates.ClientCertificatePem, certificates.ClientKeyPem);
             directory.Write("ca.crt", certificates.CaCertificatePem);
             directory.Write("server.crt", certificates.ServerCertificatePem);
             directory.Write("server.key", certificates.ServerKeyPem); // a throw-away test key
@@ -109,6 +113,11 @@ internal sealed class MosquittoDirectory
             lines.Add($"cafile {System.IO.Path.Combine(Path, "ca.crt")}");
             lines.Add($"certfile {System.IO.Path.Combine(Path, "server.crt")}");
             lines.Add($"keyfile {System.IO.Path.Combine(Path, "server.key")}");
+            if (options.RequireClientCertificate)
+            {
+                lines.Add("require_certificate true");
+                lines.Add("use_identity_as_username true");
+            }
         }
 
         return string.Join('\n', lines) + "\n";

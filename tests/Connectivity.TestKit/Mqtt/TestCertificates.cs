@@ -5,11 +5,16 @@ using System.Security.Cryptography.X509Certificates;
 namespace Connectivity.TestKit.Mqtt;
 
 /// <summary>
-/// A throw-away certificate authority and a server certificate it signed for 127.0.0.1 and localhost
-/// (CN and subject alternative names), both as PEM, made with <see cref="CertificateRequest"/>.
+/// A throw-away certificate authority, a server certificate it signed for 127.0.0.1 and localhost (CN and subject
+/// alternative names) and a client certificate it signed for <c>CN=device-1</c>, all as PEM, made with
+/// <see cref="CertificateRequest"/>.
 /// </summary>
-internal sealed record TestCertificates(string CaCertificatePem, string ServerCertificatePem, string ServerKeyPem)
+internal sealed record TestCertificates(
+    string CaCertificatePem, string ServerCertificatePem, string ServerKeyPem, string ClientCertificatePem, string ClientKeyPem)
 {
+    /// <summary>The common name of the client certificate (mosquitto's user name with <c>use_identity_as_username</c>).</summary>
+    public const string ClientName = "device-1";
+
     public static TestCertificates Create(string name)
     {
         var notBefore = DateTimeOffset.UtcNow.AddDays(-1);
@@ -36,10 +41,26 @@ internal sealed record TestCertificates(string CaCertificatePem, string ServerCe
         serverRequest.CertificateExtensions.Add(
             new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false)); // serverAuth
         serverRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(caSubjectKey));
+        using var server = serverRequest.Create(ca, notBefore, notAfter.AddDays(-1), Serial());
+
+        using var clientKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var clientRequest = new CertificateRequest($"CN={ClientName}", clientKey, HashAlgorithmName.SHA256);
+        clientRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        clientRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        clientRequest.CertificateExtensions.Add(
+            new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false)); // clientAuth
+        clientRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(caSubjectKey));
+        using var client = clientRequest.Create(ca, notBefore, notAfter.AddDays(-1), Serial());
+
+        return new TestCertificates(
+            ca.ExportCertificatePem(), server.ExportCertificatePem(), serverKey.ExportPkcs8PrivateKeyPem(),
+            client.ExportCertificatePem(), clientKey.ExportPkcs8PrivateKeyPem());
+    }
+
+    private static byte[] Serial()
+    {
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F; // a positive serial number
-        using var server = serverRequest.Create(ca, notBefore, notAfter.AddDays(-1), serial);
-
-        return new TestCertificates(ca.ExportCertificatePem(), server.ExportCertificatePem(), serverKey.ExportPkcs8PrivateKeyPem());
+        return serial;
     }
 }
