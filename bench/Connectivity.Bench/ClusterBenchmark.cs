@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Connectivity.TestKit.Net;
+using Connectivity.TestKit.Processes;
 
 namespace Connectivity.Bench;
 

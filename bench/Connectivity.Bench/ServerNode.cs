@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Connectivity.TestKit.Net;
+using Connectivity.TestKit.Processes;
 
 namespace Connectivity.Bench;
 

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Connectivity.Protocols.Mqtt.Client;
+using Connectivity.TestKit.Logging;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
@@ -16,9 +16,10 @@ public sealed class MqttClientLoggingTests : IDisposable
     [Fact]
     public async Task Client_should_not_log_the_password_when_connecting_and_being_refused()
     {
-        using var logs = new CapturingLoggerFactory();
+        using var logs = new RecordingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         await using var client = new MqttClient(
-            peer.ClientOptions(MqttProtocolVersion.V500) with { Username = "alice", Password = Password }, logs);
+            peer.ClientOptions(MqttProtocolVersion.V500) with { Username = "alice", Password = Password }, loggerFactory);
         var connecting = client.ConnectAsync();
         await using var connection = await peer.AcceptAsync();
         await connection.ReadConnectAsync();
@@ -39,31 +40,5 @@ public sealed class MqttClientLoggingTests : IDisposable
 
         Assert.Contains("alice", printed, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, printed, StringComparison.Ordinal);
-    }
-
-    private sealed class CapturingLoggerFactory : ILoggerFactory, ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public ILogger CreateLogger(string categoryName) => new Logger(Lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{formatter(state, exception)} {exception}");
-        }
     }
 }

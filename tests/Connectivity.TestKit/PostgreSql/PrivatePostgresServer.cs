@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Connectivity.TestKit.Net;
+using Connectivity.TestKit.Processes;
 
 namespace Connectivity.TestKit.PostgreSql;
 
@@ -105,30 +105,18 @@ internal sealed class PrivatePostgresServer
 
     private static int FreePort() => LoopbackPorts.Free();
 
+    /// <summary>Runs a tool in <paramref name="directory"/>; a failure carries the server's log too.</summary>
     private static async Task RunAsync(string fileName, IEnumerable<string> arguments, string directory)
     {
-        var start = new ProcessStartInfo(fileName)
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            await ProcessRunner.RunAsync(fileName, arguments, directory);
         }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        catch (InvalidOperationException e)
         {
             var log = Path.Combine(directory, "server.log");
             var serverLog = File.Exists(log) ? await File.ReadAllTextAsync(log) : string.Empty;
-            throw new InvalidOperationException(
-                $"{fileName} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}:\n" +
-                $"{await output}\n{await error}\n{serverLog}");
+            throw new InvalidOperationException($"{e.Message}\n{serverLog}", e);
         }
     }
 }

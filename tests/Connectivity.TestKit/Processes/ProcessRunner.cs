@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Connectivity.Bench;
+namespace Connectivity.TestKit.Processes;
 
-/// <summary>Runs a helper command (shell scripts, <c>kill</c>) to its end.</summary>
-internal static class ProcessRunner
+/// <summary>Runs a helper command (shell scripts, <c>kill</c>, <c>pg_ctl</c>) to its end.</summary>
+public static class ProcessRunner
 {
     /// <summary>Runs <paramref name="file"/> in <paramref name="directory"/> and returns its stdout; throws on a non-zero exit.</summary>
     public static async Task<string> RunAsync(string file, IEnumerable<string> arguments, string directory)
