@@ -230,6 +230,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (started.HasExited)
             {
+                await started.WaitForExitAsync(); // its last output lines (why it exited) are read by then
                 throw new InvalidOperationException($"The server exited with code {started.ExitCode} while starting.\n{Output}");
             }
 
