@@ -93,6 +93,7 @@ internal sealed class ServerNode : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                await process.WaitForExitAsync(); // its last output lines (why it exited) are read by then
                 throw new InvalidOperationException($"{id} exited with {process.ExitCode} while starting:\n{node.Output}");
             }
 
